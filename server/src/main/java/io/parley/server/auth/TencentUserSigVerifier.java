@@ -1,0 +1,84 @@
+package io.parley.server.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.credential.tencent.DecodedUserSig;
+import io.parley.protocol.credential.tencent.UserSig;
+import io.parley.protocol.credential.tencent.UserSigCheck;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Verifies Tencent UserSigs: a cache hit is answered on the caller's thread, a miss is checked on the verify
+ * executor and cached, if valid, until the UserSig's own expiry.
+ */
+final class TencentUserSigVerifier {
+  private final Executor verifyExecutor;
+  private final Clock clock;
+  private final Cache<UserSigCacheKey, DecodedUserSig> verified;
+
+  TencentUserSigVerifier(Executor verifyExecutor, Clock clock, int cacheMaxEntries) {
+    this.verifyExecutor = verifyExecutor;
+    this.clock = clock;
+    this.verified = Caffeine.newBuilder()
+        .maximumSize(cacheMaxEntries)
+        .expireAfter(new UserSigExpiry(clock))
+        .build();
+  }
+
+  CompletableFuture<AuthResult> verify(App app, String userId, String userSig) {
+    if (userSig == null || userSig.isEmpty()) {
+      return CompletableFuture.completedFuture(
+          AuthResult.refused(ErrorCodes.TENCENT_USERSIG_INVALID, "UserSig is missing."));
+    }
+    UserSigCacheKey key = new UserSigCacheKey(app.id(), userSig);
+    DecodedUserSig cached = verified.getIfPresent(key);
+    if (cached != null) {
+      return CompletableFuture.completedFuture(recheck(key, cached, userId));
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> checkAndCache(key, app, userId), verifyExecutor)
+          .exceptionally(failure -> AuthResult.refused(ErrorCodes.INTERNAL,
+              "The server failed while verifying the UserSig; try again."));
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
+          "The server is too busy to verify credentials right now; try again shortly."));
+    }
+  }
+
+  /** What the cache still has to decide for a signature it has already verified: who, and whether still valid. */
+  private AuthResult recheck(UserSigCacheKey key, DecodedUserSig d, String userId) {
+    if (!d.identifier().equals(userId)) {
+      return AuthResult.refused(ErrorCodes.TENCENT_IDENTIFIER_MISMATCH,
+          "UserSig was issued for identifier \"" + d.identifier() + "\", not for \"" + userId + "\".");
+    }
+    long expiresAtMillis = AuthTime.epochMillis(d.expiresAtEpochSeconds());
+    if (clock.millis() >= expiresAtMillis) {
+      verified.invalidate(key);
+      return AuthResult.refused(ErrorCodes.TENCENT_USERSIG_EXPIRED,
+          "UserSig expired at " + Instant.ofEpochMilli(expiresAtMillis) + " (issued "
+              + Instant.ofEpochSecond(d.time()) + ", valid " + d.expire() + " s).");
+    }
+    return AuthResult.ok(expiresAtMillis);
+  }
+
+  private AuthResult checkAndCache(UserSigCacheKey key, App app, String userId) {
+    UserSigCheck check = UserSig.check(
+        key.userSig(), app.sdkAppId(), app.secretKey(), userId, Math.floorDiv(clock.millis(), 1000L));
+    return switch (check.outcome()) {
+      case OK -> {
+        verified.put(key, check.decodedOrNull());
+        yield AuthResult.ok(AuthTime.epochMillis(check.decodedOrNull().expiresAtEpochSeconds()));
+      }
+      case EXPIRED -> AuthResult.refused(ErrorCodes.TENCENT_USERSIG_EXPIRED, check.reason());
+      case UNDECODABLE -> AuthResult.refused(ErrorCodes.TENCENT_USERSIG_INVALID, check.reason());
+      case BAD_SIGNATURE -> AuthResult.refused(ErrorCodes.TENCENT_SIGNATURE_MISMATCH, check.reason());
+      case IDENTIFIER_MISMATCH -> AuthResult.refused(ErrorCodes.TENCENT_IDENTIFIER_MISMATCH, check.reason());
+      case SDKAPPID_MISMATCH -> AuthResult.refused(ErrorCodes.TENCENT_SDKAPPID_MISMATCH, check.reason());
+    };
+  }
+}
