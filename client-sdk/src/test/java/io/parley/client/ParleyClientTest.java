@@ -521,6 +521,37 @@ class ParleyClientTest {
   }
 
   @Test
+  @DisplayName("delivers nothing more once closed, even within a batch")
+  void closeStopsDelivery() throws Exception {
+    FakeScript script =
+        new FakeScript() {
+          @Override
+          void onLogin(FakeConnection c, Frame f) {
+            c.send(loginResult(f));
+            c.send(push(timeline, 3));
+          }
+        }.withIncoming(3);
+    FakeServer server = tcpServer(script);
+    AtomicInteger delivered = new AtomicInteger();
+    ParleyClient[] self = new ParleyClient[1];
+    ParleyClient client =
+        client(builder(server).listener(new ParleyListener() {
+          @Override
+          public void onMessage(ReceivedMessage message) {
+            delivered.incrementAndGet();
+            self[0].close();
+          }
+        }));
+    self[0] = client;
+
+    get(client.connect());
+
+    await().until(() -> delivered.get() >= 1);
+    await().during(QUIET).atMost(QUIET.multipliedBy(4)).until(() -> delivered.get() == 1);
+    assertEquals(1, client.lastAckedSeq());
+  }
+
+  @Test
   @DisplayName("fails connect and send after close")
   void closed() throws Exception {
     FakeServer server = tcpServer(new FakeScript());

@@ -331,7 +331,7 @@ public final class ClientCore {
     flushPendingSends(c);
     CompletableFuture<LoginInfo> waiting = connectFuture;
     connectFuture = null;
-    callbacks.execute(() -> listener.onConnected(info));
+    tell(() -> listener.onConnected(info));
     if (waiting != null) {
       complete(waiting, info);
     }
@@ -368,7 +368,7 @@ public final class ClientCore {
       c.stopAfter = true;
       CompletableFuture<LoginInfo> waiting = connectFuture;
       connectFuture = null;
-      callbacks.execute(
+      tell(
           () -> {
             listener.onLoginFailed(code, message);
             if (code == ErrorCodes.TENCENT_USERSIG_EXPIRED) {
@@ -388,7 +388,7 @@ public final class ClientCore {
     c.failed(new IOException("kicked by the server: " + reason + (message.isEmpty() ? "" : " (" + message + ")")));
     c.localClose = true;
     c.stopAfter = reason == KickReason.LOGGED_IN_ELSEWHERE || reason == KickReason.USERSIG_EXPIRED;
-    callbacks.execute(
+    tell(
         () -> {
           listener.onKicked(reason, message);
           if (reason == KickReason.USERSIG_EXPIRED) {
@@ -418,7 +418,7 @@ public final class ClientCore {
     }
     if (c.loggedIn) {
       Throwable cause = c.cause != null ? c.cause : new IOException("connection closed by the server");
-      callbacks.execute(() -> listener.onDisconnected(cause));
+      tell(() -> listener.onDisconnected(cause));
     }
     if (c.stopAfter) {
       state = State.IDLE;
@@ -656,6 +656,16 @@ public final class ClientCore {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Calls the listener on the callback thread, unless the client has been closed by then. */
+  private void tell(Runnable call) {
+    callbacks.execute(
+        () -> {
+          if (!closed) {
+            call.run();
+          }
+        });
+  }
 
   private void publishInterval() {
     heartbeatIntervalMs = heartbeat == null ? 0 : heartbeat.intervalMs();

@@ -8,7 +8,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -31,14 +31,21 @@ public final class SharedResources {
   }
 
   private static final class Callbacks {
-    static final ExecutorService POOL =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            new DefaultThreadFactory("parley-callback", true));
+    /**
+     * Threads are started on demand up to the cap and stop after 30 s idle; beyond the cap tasks
+     * queue. The cap keeps thousands of busy clients from starting thousands of threads, and is high
+     * enough that listeners blocking on a send's future do not starve the completions they wait for.
+     */
+    static final ExecutorService POOL = create();
+
+    private static ExecutorService create() {
+      int cap = Math.max(64, 8 * Runtime.getRuntime().availableProcessors());
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              cap, cap, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new DefaultThreadFactory("parley-callback", true));
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
   }
 
   /** The event loop group clients use when the app supplies none. */
