@@ -1,0 +1,19 @@
+package io.parley.client;
+
+/**
+ * One entry of the user's timeline, delivered once and in seq order. {@code outgoing} is true when
+ * the logged-in user sent it (from any device); {@code fromThisDevice} is true when this client's
+ * device id sent it, i.e. the echo of one of this client's own sends. Do not modify {@code content}.
+ */
+public record ReceivedMessage(
+    long seq,
+    long serverMsgId,
+    String clientMsgId,
+    String fromUserId,
+    String toUserId,
+    String fromDeviceId,
+    long serverTimeMs,
+    String contentType,
+    byte[] content,
+    boolean outgoing,
+    boolean fromThisDevice) {}

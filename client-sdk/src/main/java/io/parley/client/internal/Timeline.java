@@ -1,0 +1,47 @@
+package io.parley.client.internal;
+
+import io.parley.protocol.v1.TimelineEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tracks the highest timeline seq accepted for delivery and filters incoming entries so that each
+ * seq is accepted once and in order: older seqs are dropped, and a gap stops acceptance and asks
+ * for a pull. Not thread-safe: the owning client calls it from its event loop.
+ */
+final class Timeline {
+  /** The entries that extend the timeline contiguously, and whether a gap was seen after them. */
+  record Accepted(List<TimelineEntry> entries, boolean gap) {}
+
+  private long acceptedSeq;
+
+  Timeline(long acceptedSeq) {
+    this.acceptedSeq = acceptedSeq;
+  }
+
+  long acceptedSeq() {
+    return acceptedSeq;
+  }
+
+  /** True when the server has entries this client has not accepted yet. */
+  boolean isBehind(long newestSeq) {
+    return newestSeq > acceptedSeq;
+  }
+
+  /** Accepts the contiguous run of entries after the accepted seq; entries must be in seq order. */
+  Accepted accept(List<TimelineEntry> entries) {
+    List<TimelineEntry> accepted = new ArrayList<>(entries.size());
+    for (TimelineEntry entry : entries) {
+      long seq = entry.getSeq();
+      if (seq <= acceptedSeq) {
+        continue;
+      }
+      if (seq != acceptedSeq + 1) {
+        return new Accepted(accepted, true);
+      }
+      accepted.add(entry);
+      acceptedSeq = seq;
+    }
+    return new Accepted(accepted, false);
+  }
+}
