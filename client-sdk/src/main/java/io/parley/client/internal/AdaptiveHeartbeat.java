@@ -51,6 +51,11 @@ public final class AdaptiveHeartbeat {
     return settled;
   }
 
+  /** The longest interval known to keep this path alive. */
+  public int lastGoodMs() {
+    return lastGoodMs;
+  }
+
   public int minMs() {
     return minMs;
   }

@@ -49,15 +49,16 @@ final class HeartbeatHandler extends ChannelDuplexHandler {
   }
 
   /**
-   * True when the connection was lost while it was idle for at least the current interval, or with
-   * a Ping unanswered, and a missed Pong has not already been reported for it.
+   * True when the connection was lost with a Ping unanswered, or after staying idle for longer
+   * than the longest interval known to be safe (a NAT cuts an idle path silently, before the
+   * probing interval is up), and a missed Pong has not already been reported for it.
    */
   boolean lostWhileIdle() {
     if (heartbeat == null || failureReported) {
       return false;
     }
-    long idleMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastReadNanos);
-    return pingIntervalMs > 0 || idleMs >= heartbeat.intervalMs();
+    long idleMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - Math.max(lastReadNanos, lastWriteNanos));
+    return pingIntervalMs > 0 || (!heartbeat.isSettled() && idleMs > heartbeat.lastGoodMs());
   }
 
   @Override
