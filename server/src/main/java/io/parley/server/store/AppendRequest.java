@@ -1,0 +1,16 @@
+package io.parley.server.store;
+
+import com.google.protobuf.ByteString;
+
+/**
+ * One C2C message to store: it lands in the conversation, the recipient's timeline and the sender's own timeline.
+ * Ids used in keys (app, users, client msg id) must be non-empty and free of U+0000; the device id must not be null.
+ */
+public record AppendRequest(String appId, String fromUserId, String fromDeviceId, String toUserId,
+                            String clientMsgId, String contentType, ByteString content) {
+
+    /** True when sender and recipient are the same user: the message gets a single timeline entry. */
+    public boolean selfSend() {
+        return fromUserId.equals(toUserId);
+    }
+}

@@ -1,0 +1,17 @@
+package io.parley.server.store;
+
+import java.util.List;
+
+/**
+ * Told about every batch once it is durable, on the writer thread, before the batch's futures complete, in commit
+ * order. The list holds only the non-duplicate results and is never empty. Implementations must be quick and must
+ * not block: they delay every later append.
+ */
+@FunctionalInterface
+public interface CommitListener {
+
+    /** A listener that does nothing. */
+    CommitListener NONE = batch -> { };
+
+    void committed(List<AppendResult> batch);
+}

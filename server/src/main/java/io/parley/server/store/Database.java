@@ -1,0 +1,216 @@
+package io.parley.server.store;
+
+import io.parley.protocol.v1.TimelineEntry;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/** The RocksDB instance, its column families and their options, and the few raw reads the store needs. */
+final class Database implements BatchSink, AutoCloseable {
+
+    static final String MESSAGES = "messages";
+    static final String TIMELINES = "timelines";
+    static final String CURSORS = "cursors";
+    static final String DEDUP = "dedup";
+
+    /** Default-CF key holding the last server msg id handed out, so ids keep increasing across restarts. */
+    static final byte[] LAST_SERVER_MSG_ID = "last_server_msg_id".getBytes(StandardCharsets.US_ASCII);
+
+    private static final long BLOCK_CACHE_BYTES = 64L << 20;
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles;
+    private final ColumnFamilyHandle defaultCf;
+    private final ColumnFamilyHandle messages;
+    private final ColumnFamilyHandle timelines;
+    private final ColumnFamilyHandle cursors;
+    private final ColumnFamilyHandle dedup;
+    private final WriteOptions syncWrite;
+    private final WriteOptions plainWrite;
+    /** Native objects that outlive open() and are closed after the database, in this order. */
+    private final List<AutoCloseable> owned;
+
+    private Database(RocksDB db, List<ColumnFamilyHandle> handles, WriteOptions syncWrite, WriteOptions plainWrite,
+                     List<AutoCloseable> owned) {
+        this.db = db;
+        this.handles = handles;
+        this.defaultCf = handles.get(0);
+        this.messages = handles.get(1);
+        this.timelines = handles.get(2);
+        this.cursors = handles.get(3);
+        this.dedup = handles.get(4);
+        this.syncWrite = syncWrite;
+        this.plainWrite = plainWrite;
+        this.owned = owned;
+    }
+
+    static Database open(Path dir, SyncPolicy policy) throws RocksDBException {
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            LRUCache cache = add(owned, new LRUCache(BLOCK_CACHE_BYTES));
+            BloomFilter bloom = add(owned, new BloomFilter(10));
+            ColumnFamilyOptions plain = add(owned, columnOptions(new BlockBasedTableConfig().setBlockCache(cache)));
+            ColumnFamilyOptions filtered = add(owned, columnOptions(new BlockBasedTableConfig()
+                    .setBlockCache(cache)
+                    .setFilterPolicy(bloom)
+                    .setCacheIndexAndFilterBlocks(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true)));
+            DBOptions dbOptions = add(owned, new DBOptions()
+                    .setCreateIfMissing(true)
+                    .setCreateMissingColumnFamilies(true)
+                    .setMaxBackgroundJobs(2)
+                    .setBytesPerSync(1 << 20)
+                    .setKeepLogFileNum(5));
+            WriteOptions syncWrite = add(owned, new WriteOptions().setSync(policy == SyncPolicy.FSYNC));
+            WriteOptions plainWrite = add(owned, new WriteOptions().setSync(false));
+            List<ColumnFamilyDescriptor> descriptors = List.of(
+                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain),
+                    new ColumnFamilyDescriptor(bytes(MESSAGES), plain),
+                    new ColumnFamilyDescriptor(bytes(TIMELINES), plain),
+                    new ColumnFamilyDescriptor(bytes(CURSORS), plain),
+                    new ColumnFamilyDescriptor(bytes(DEDUP), filtered));
+            List<ColumnFamilyHandle> handles = new ArrayList<>();
+            RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+            // Close order: handles, then db (done in close()), then these options, newest first.
+            Collections.reverse(owned);
+            return new Database(db, handles, syncWrite, plainWrite, owned);
+        } catch (RocksDBException | RuntimeException e) {
+            Collections.reverse(owned);
+            closeAll(owned);
+            throw e;
+        }
+    }
+
+    private static ColumnFamilyOptions columnOptions(BlockBasedTableConfig table) {
+        return new ColumnFamilyOptions()
+                .setTableFormatConfig(table)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION);
+    }
+
+    private static <T extends AutoCloseable> T add(List<AutoCloseable> owned, T resource) {
+        owned.add(resource);
+        return resource;
+    }
+
+    private static byte[] bytes(String name) {
+        return name.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    ColumnFamilyHandle defaultCf() {
+        return defaultCf;
+    }
+
+    ColumnFamilyHandle messages() {
+        return messages;
+    }
+
+    ColumnFamilyHandle timelines() {
+        return timelines;
+    }
+
+    ColumnFamilyHandle cursors() {
+        return cursors;
+    }
+
+    ColumnFamilyHandle dedup() {
+        return dedup;
+    }
+
+    byte[] get(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
+        return db.get(cf, key);
+    }
+
+    @Override
+    public void write(WriteBatch batch, boolean sync) throws RocksDBException {
+        db.write(sync ? syncWrite : plainWrite, batch);
+    }
+
+    /** A stored 8-byte number, or 0 when the key is absent. */
+    long getLong(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
+        byte[] value = db.get(cf, key);
+        return value == null ? 0 : Keys.readLong(value, 0);
+    }
+
+    /** The highest seq in the user's timeline, or 0 when it is empty: one reverse seek. */
+    long newestSeq(String appId, String userId) throws RocksDBException {
+        byte[] prefix = Keys.timelinePrefix(appId, userId);
+        try (RocksIterator it = db.newIterator(timelines)) {
+            it.seekForPrev(Keys.timeline(appId, userId, -1L)); // all-0xFF seq: past every real entry
+            if (it.isValid()) {
+                byte[] key = it.key();
+                if (Keys.startsWith(key, prefix) && key.length == prefix.length + Long.BYTES) {
+                    return Keys.trailingNumber(key);
+                }
+            }
+            it.status();
+            return 0;
+        }
+    }
+
+    /** Entries with seq greater than {@code afterSeq}, ascending, at most {@code limit}. */
+    List<TimelineEntry> readTimeline(String appId, String userId, long afterSeq, int limit) throws RocksDBException {
+        List<TimelineEntry> out = new ArrayList<>(Math.min(limit, 256));
+        if (limit == 0 || afterSeq == Long.MAX_VALUE) {
+            return out;
+        }
+        byte[] prefix = Keys.timelinePrefix(appId, userId);
+        try (RocksIterator it = db.newIterator(timelines)) {
+            for (it.seek(Keys.timeline(appId, userId, afterSeq + 1)); it.isValid() && out.size() < limit; it.next()) {
+                byte[] key = it.key();
+                if (!Keys.startsWith(key, prefix) || key.length != prefix.length + Long.BYTES) {
+                    break;
+                }
+                out.add(parseEntry(it.value()));
+            }
+            it.status();
+        }
+        return out;
+    }
+
+    private static TimelineEntry parseEntry(byte[] value) throws RocksDBException {
+        try {
+            return TimelineEntry.parseFrom(value);
+        } catch (InvalidProtocolBufferException e) {
+            throw new RocksDBException("corrupt timeline entry: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ColumnFamilyHandle handle : handles) {
+            handle.close();
+        }
+        db.close();
+        closeAll(owned);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // Native option objects do not fail to close; nothing useful to do if one did.
+            }
+        }
+    }
+}

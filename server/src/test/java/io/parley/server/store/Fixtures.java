@@ -1,0 +1,71 @@
+package io.parley.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Shared helpers for store tests. */
+final class Fixtures {
+
+    static final String APP = "1400000000";
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private Fixtures() {
+    }
+
+    static AppendRequest request(String from, String to, String clientMsgId) {
+        return new AppendRequest(APP, from, from + "-phone", to, clientMsgId, "text",
+                ByteString.copyFromUtf8("hello " + to + " from " + from + " #" + clientMsgId));
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("future did not complete normally", e);
+        }
+    }
+
+    static <T> List<T> awaitAll(List<CompletableFuture<T>> futures) {
+        List<T> out = new ArrayList<>(futures.size());
+        for (CompletableFuture<T> future : futures) {
+            out.add(await(future));
+        }
+        return out;
+    }
+
+    /** A listener that records batches and, until opened, holds the writer thread inside the first batch. */
+    static final class GateListener implements CommitListener {
+        final List<List<AppendResult>> batches = new CopyOnWriteArrayList<>();
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch open = new CountDownLatch(1);
+
+        @Override
+        public void committed(List<AppendResult> batch) {
+            batches.add(batch);
+            entered.countDown();
+            try {
+                // Bounded so that a failing test cannot hang close() forever.
+                open.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits until the writer thread is held inside the listener. */
+        void awaitWriterHeld() throws InterruptedException {
+            assertTrue(entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "writer never reached the listener");
+        }
+
+        void open() {
+            open.countDown();
+        }
+    }
+}
