@@ -1,0 +1,143 @@
+package io.parley.server;
+
+import io.parley.protocol.v1.KickReason;
+import io.parley.server.admin.AdminServer;
+import io.parley.server.auth.AuthService;
+import io.parley.server.auth.StaticAppRegistry;
+import io.parley.server.config.ServerConfig;
+import io.parley.server.gateway.Gateway;
+import io.parley.server.gateway.GatewayContext;
+import io.parley.server.gateway.IdleWatchdog;
+import io.parley.server.gateway.RefusalLog;
+import io.parley.server.messaging.SendService;
+import io.parley.server.session.Session;
+import io.parley.server.session.SessionRegistry;
+import io.parley.server.store.Store;
+import io.parley.server.store.StoreOptions;
+import io.parley.server.store.StoreStats;
+import io.parley.server.sync.PushDispatcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A running Parley server: wires the store, auth, sessions and listeners together, and stops them in order. */
+public final class ParleyServer implements AutoCloseable {
+  private final ServerConfig config;
+  private final Store store;
+  private final SessionRegistry sessions;
+  private final ExecutorService blocking;
+  private final IdleWatchdog idle;
+  private final Gateway gateway;
+  private final AdminServer admin;
+
+  private ParleyServer(ServerConfig config) throws Exception {
+    this.config = config;
+    Files.createDirectories(config.dataDir());
+    this.sessions = new SessionRegistry();
+    StoreOptions defaults = StoreOptions.defaults();
+    this.store = Store.open(config.dataDir().resolve("store"),
+        new StoreOptions(config.syncPolicy(), defaults.maxBatch(), defaults.maxQueuedAppends()),
+        new PushDispatcher(sessions));
+    this.blocking = blockingPool();
+    this.idle = new IdleWatchdog();
+    AuthService auth = new AuthService(new StaticAppRegistry(config.apps()), blocking, Clock.systemUTC(), 100_000);
+    GatewayContext ctx = new GatewayContext(config, auth, store,
+        new SendService(store.writer(), config.limits().maxMessageBytes()), sessions, blocking, idle,
+        new RefusalLog(), new AtomicLong(System.currentTimeMillis() << 16));
+    this.gateway = new Gateway(ctx);
+    this.admin = new AdminServer(this::metricsJson);
+  }
+
+  /** Opens the store and binds every listener; ports of 0 are resolved by the time this returns. */
+  public static ParleyServer start(ServerConfig config) throws Exception {
+    ParleyServer s = new ParleyServer(config);
+    try {
+      s.gateway.start();
+      s.admin.start(config.bind(), config.ports().admin());
+      s.writePortsFile();
+    } catch (Exception e) {
+      s.close();
+      throw e;
+    }
+    return s;
+  }
+
+  private static ExecutorService blockingPool() {
+    AtomicInteger n = new AtomicInteger();
+    int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(65_536), r -> {
+      Thread t = new Thread(r, "parley-blocking-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }, new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public int tcpPort() {
+    return gateway.tcpPort();
+  }
+
+  public int wsPort() {
+    return gateway.wsPort();
+  }
+
+  public int adminPort() {
+    return admin.port();
+  }
+
+  public SessionRegistry sessions() {
+    return sessions;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /** {@code <data-dir>/ports.json}: the ports actually bound, for scripts and tests. */
+  private void writePortsFile() throws IOException {
+    String json = "{\"tcp\":" + tcpPort() + ",\"ws\":" + wsPort() + ",\"admin\":" + adminPort()
+        + ",\"bind\":\"" + config.bind() + "\",\"pid\":" + ProcessHandle.current().pid() + "}\n";
+    Path tmp = config.dataDir().resolve("ports.json.tmp");
+    Files.writeString(tmp, json);
+    Files.move(tmp, config.dataDir().resolve("ports.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private String metricsJson() {
+    StoreStats s = store.stats();
+    Runtime rt = Runtime.getRuntime();
+    return "{\"sessions\":" + sessions.size()
+        + ",\"store\":{\"appends\":" + s.appends() + ",\"duplicates\":" + s.duplicates()
+        + ",\"batches\":" + s.batches() + ",\"syncs\":" + s.syncs() + "}"
+        + ",\"heapUsedBytes\":" + (rt.totalMemory() - rt.freeMemory())
+        + ",\"syncPolicy\":\"" + config.syncPolicy().name().toLowerCase() + "\"}";
+  }
+
+  /** Tells every device the server is going away, then stops listeners, drains the store and closes it. */
+  @Override
+  public void close() {
+    for (Session s : sessions.all()) {
+      s.kick(KickReason.SERVER_SHUTDOWN, "the server is shutting down");
+    }
+    gateway.close();
+    admin.close();
+    idle.close();
+    blocking.shutdown();
+    try {
+      blocking.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+  }
+}

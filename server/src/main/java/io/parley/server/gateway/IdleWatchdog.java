@@ -1,0 +1,99 @@
+package io.parley.server.gateway;
+
+import io.netty.channel.Channel;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import io.netty.util.Timer;
+import io.netty.util.TimerTask;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Closes connections that stay silent past their deadline. One timer wheel serves every
+ * connection; each holds a single pending timeout that re-arms itself lazily.
+ */
+public final class IdleWatchdog implements AutoCloseable {
+  private final Timer timer;
+
+  public IdleWatchdog() {
+    this.timer = new HashedWheelTimer(r -> {
+      Thread t = new Thread(r, "parley-idle-wheel");
+      t.setDaemon(true);
+      return t;
+    }, 20, TimeUnit.MILLISECONDS, 1024);
+  }
+
+  /** The wheel, shared with other per-connection deadlines (credential expiry). */
+  public Timer timer() {
+    return timer;
+  }
+
+  /** Starts watching a channel that must show traffic within {@code deadlineMs}. */
+  public Watch watch(Channel channel, long deadlineMs) {
+    Watch w = new Watch(channel, TimeUnit.MILLISECONDS.toNanos(deadlineMs));
+    w.arm(w.deadlineNanos);
+    return w;
+  }
+
+  @Override
+  public void close() {
+    timer.stop();
+  }
+
+  /** The idle deadline of one connection. */
+  public final class Watch implements TimerTask {
+    private final Channel channel;
+    private volatile long lastReadNanos = System.nanoTime();
+    private volatile long deadlineNanos;
+    private volatile Timeout timeout;
+
+    private Watch(Channel channel, long deadlineNanos) {
+      this.channel = channel;
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    /** Records inbound traffic. */
+    public void touch() {
+      lastReadNanos = System.nanoTime();
+    }
+
+    /** Changes the deadline, re-arming at once when it got shorter. */
+    public void deadline(long deadlineMs) {
+      long nanos = TimeUnit.MILLISECONDS.toNanos(deadlineMs);
+      long old = deadlineNanos;
+      deadlineNanos = nanos;
+      if (nanos < old) {
+        Timeout t = timeout;
+        if (t != null && t.cancel()) {
+          arm(nanos);
+        }
+      }
+    }
+
+    public void cancel() {
+      Timeout t = timeout;
+      if (t != null) {
+        t.cancel();
+      }
+    }
+
+    @Override
+    public void run(Timeout t) {
+      if (!channel.isActive()) {
+        return;
+      }
+      long idle = System.nanoTime() - lastReadNanos;
+      long deadline = deadlineNanos;
+      if (idle >= deadline) {
+        channel.close();
+      } else {
+        arm(deadline - idle);
+      }
+    }
+
+    private void arm(long delayNanos) {
+      if (channel.isActive() || !channel.isRegistered()) {
+        timeout = timer.newTimeout(this, delayNanos, TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.parley.server.messaging;
+
+import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.v1.Send;
+import io.parley.protocol.v1.SendResult;
+import io.parley.server.session.UserKey;
+import io.parley.server.store.AppendRequest;
+import io.parley.server.store.AppendResult;
+import io.parley.server.store.MessageWriter;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The C2C send path: validate, then hand to the store's writer, which dedups, assigns seqs and
+ * completes only once the message is durable.
+ */
+public final class SendService {
+  private static final int MAX_CONTENT_TYPE = 64;
+
+  private final MessageWriter writer;
+  private final int maxMessageBytes;
+
+  public SendService(MessageWriter writer, int maxMessageBytes) {
+    this.writer = writer;
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  /** Checks a send without storing it. */
+  public void validate(Send send) throws SendRefused {
+    if (!Identifiers.valid(send.getClientMsgId())) {
+      throw new SendRefused(ErrorCodes.BAD_REQUEST, "client_msg_id must be 1-128 printable characters");
+    }
+    if (!Identifiers.valid(send.getToUserId())) {
+      throw new SendRefused(ErrorCodes.INVALID_RECIPIENT, "to_user_id must be 1-128 printable characters");
+    }
+    if (send.getContent().isEmpty()) {
+      throw new SendRefused(ErrorCodes.EMPTY_MESSAGE, "message content is empty");
+    }
+    if (send.getContent().size() > maxMessageBytes) {
+      throw new SendRefused(ErrorCodes.MESSAGE_TOO_LARGE,
+          "message content is " + send.getContent().size() + " bytes; the limit is " + maxMessageBytes);
+    }
+    if (send.getContentType().length() > MAX_CONTENT_TYPE) {
+      throw new SendRefused(ErrorCodes.BAD_REQUEST, "content_type is longer than " + MAX_CONTENT_TYPE + " characters");
+    }
+  }
+
+  /** Stores a validated send; the future completes after the write is durable. */
+  public CompletableFuture<SendResult> send(UserKey from, String fromDeviceId, Send send) {
+    AppendRequest request = new AppendRequest(from.appId(), from.userId(), fromDeviceId, send.getToUserId(),
+        send.getClientMsgId(), send.getContentType(), send.getContent());
+    return writer.append(request).thenApply(SendService::toResult);
+  }
+
+  private static SendResult toResult(AppendResult r) {
+    return SendResult.newBuilder()
+        .setClientMsgId(r.request().clientMsgId())
+        .setServerMsgId(r.serverMsgId())
+        .setSeq(r.senderSeq())
+        .setServerTimeMs(r.serverTimeMs())
+        .setDuplicate(r.duplicate())
+        .build();
+  }
+}

@@ -1,0 +1,66 @@
+package io.parley.server.session;
+
+import io.netty.channel.Channel;
+import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.Kick;
+import io.parley.protocol.v1.KickReason;
+import io.parley.protocol.v1.Platform;
+import io.parley.server.sync.TimelineDelivery;
+
+/** One logged-in device connection: who it is, its channel, and its delivery state. */
+public final class Session {
+  private final long id;
+  private final UserKey user;
+  private final String deviceId;
+  private final Platform platform;
+  private final Channel channel;
+  private final TimelineDelivery delivery;
+
+  public Session(long id, UserKey user, String deviceId, Platform platform, Channel channel, TimelineDelivery delivery) {
+    this.id = id;
+    this.user = user;
+    this.deviceId = deviceId;
+    this.platform = platform;
+    this.channel = channel;
+    this.delivery = delivery;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public UserKey user() {
+    return user;
+  }
+
+  public String deviceId() {
+    return deviceId;
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  public TimelineDelivery delivery() {
+    return delivery;
+  }
+
+  /** Tells the device why it is being dropped, then closes its connection. Safe from any thread. */
+  public void kick(KickReason reason, String message) {
+    Frame kick = Frame.newBuilder().setKick(Kick.newBuilder().setReason(reason).setMessage(message)).build();
+    channel.eventLoop().execute(() -> {
+      if (channel.isActive()) {
+        channel.writeAndFlush(kick).addListener(f -> channel.close());
+      }
+    });
+  }
+
+  @Override
+  public String toString() {
+    return user.appId() + "/" + user.userId() + "/" + platform + "/" + deviceId + "#" + id;
+  }
+}

@@ -1,0 +1,46 @@
+package io.parley.server.sync;
+
+import io.parley.protocol.v1.TimelineEntry;
+import io.parley.server.session.Session;
+import io.parley.server.session.SessionRegistry;
+import io.parley.server.session.UserKey;
+import io.parley.server.store.AppendResult;
+import io.parley.server.store.CommitListener;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns each durable batch into pushes: every entry goes to every online device of its owner,
+ * one task per device per batch so that the device's loop writes and flushes once.
+ */
+public final class PushDispatcher implements CommitListener {
+  private final SessionRegistry sessions;
+
+  public PushDispatcher(SessionRegistry sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public void committed(List<AppendResult> batch) {
+    Map<Session, List<TimelineEntry>> perSession = new IdentityHashMap<>();
+    for (AppendResult r : batch) {
+      String app = r.request().appId();
+      route(perSession, new UserKey(app, r.request().fromUserId()), r.senderEntry());
+      if (!r.request().toUserId().equals(r.request().fromUserId())) {
+        route(perSession, new UserKey(app, r.request().toUserId()), r.recipientEntry());
+      }
+    }
+    perSession.forEach((session, entries) -> session.delivery().offer(entries));
+  }
+
+  private void route(Map<Session, List<TimelineEntry>> perSession, UserKey user, TimelineEntry entry) {
+    if (entry == null) {
+      return;
+    }
+    for (Session s : sessions.sessionsOf(user)) {
+      perSession.computeIfAbsent(s, k -> new ArrayList<>(4)).add(entry);
+    }
+  }
+}

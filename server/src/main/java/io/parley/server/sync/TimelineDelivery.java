@@ -1,0 +1,164 @@
+package io.parley.server.sync;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.TimelineEntry;
+import io.parley.server.session.UserKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Delivers one device's timeline in seq order, gap-free: first the backlog read from the store in
+ * bounded pages, then live entries as they commit. Live entries are pushed straight through only
+ * while the device is caught up and its channel is writable; otherwise they are dropped here and
+ * read back from the store once the channel drains, so a slow device never grows the heap.
+ *
+ * <p>All state is confined to the channel's event loop; {@link #offer} may be called from any thread.
+ */
+public final class TimelineDelivery {
+  private final Channel channel;
+  private final EventLoop loop;
+  private final UserKey user;
+  private final TimelineSource source;
+  private final Executor readExecutor;
+  private final int pageSize;
+
+  private long delivered;   // highest seq written to the channel
+  private long newestKnown; // highest seq known to exist
+  private boolean live;
+  private boolean reading;
+  private boolean started;
+  private long commitsSeen; // entries offered so far; tells whether any arrived during a read
+
+  public TimelineDelivery(Channel channel, UserKey user, TimelineSource source, Executor readExecutor, int pageSize) {
+    this.channel = channel;
+    this.loop = channel.eventLoop();
+    this.user = user;
+    this.source = source;
+    this.readExecutor = readExecutor;
+    this.pageSize = pageSize;
+  }
+
+  /** Starts delivery after {@code afterSeq}; the store holds entries up to at least {@code newestSeq}. On the loop. */
+  public void start(long afterSeq, long newestSeq) {
+    started = true;
+    delivered = afterSeq;
+    newestKnown = Math.max(newestSeq, afterSeq);
+    catchUp();
+  }
+
+  /** Hands over newly committed entries of this user, ascending. Any thread. */
+  public void offer(List<TimelineEntry> entries) {
+    loop.execute(() -> onCommitted(entries));
+  }
+
+  /** Resumes a paused catch-up when the channel can take more. On the loop. */
+  public void onWritable() {
+    if (started && !live) {
+      catchUp();
+    }
+  }
+
+  /** Highest seq written to the channel so far. On the loop. */
+  public long deliveredSeq() {
+    return delivered;
+  }
+
+  private void onCommitted(List<TimelineEntry> entries) {
+    if (!started || !channel.isActive()) {
+      return;
+    }
+    commitsSeen++;
+    long last = entries.get(entries.size() - 1).getSeq();
+    newestKnown = Math.max(newestKnown, last);
+    if (!live) {
+      catchUp();
+      return;
+    }
+    if (!channel.isWritable()) {
+      live = false; // the store keeps them; resume from there when the channel drains
+      return;
+    }
+    List<TimelineEntry> next = new ArrayList<>(entries.size());
+    for (TimelineEntry e : entries) {
+      if (e.getSeq() == delivered + 1 + next.size()) {
+        next.add(e);
+      } else if (e.getSeq() > delivered + 1 + next.size()) {
+        break;
+      }
+    }
+    if (!next.isEmpty()) {
+      write(next);
+    }
+    if (delivered < newestKnown) {
+      live = false;
+      catchUp();
+    }
+  }
+
+  private void catchUp() {
+    if (reading || !channel.isActive()) {
+      return;
+    }
+    if (delivered >= newestKnown) {
+      live = true;
+      return;
+    }
+    if (!channel.isWritable()) {
+      return; // onWritable resumes
+    }
+    reading = true;
+    long after = delivered;
+    long seenAtRead = commitsSeen;
+    try {
+      readExecutor.execute(() -> {
+        List<TimelineEntry> page;
+        try {
+          page = source.read(user.appId(), user.userId(), after, pageSize);
+        } catch (RuntimeException e) {
+          loop.execute(() -> {
+            reading = false;
+            channel.close(); // the client resumes from its ack on reconnect
+          });
+          return;
+        }
+        loop.execute(() -> onPage(after, seenAtRead, page));
+      });
+    } catch (RejectedExecutionException e) {
+      reading = false;
+      channel.close();
+    }
+  }
+
+  private void onPage(long after, long seenAtRead, List<TimelineEntry> page) {
+    reading = false;
+    if (!channel.isActive()) {
+      return;
+    }
+    List<TimelineEntry> next = new ArrayList<>(page.size());
+    for (TimelineEntry e : page) {
+      if (e.getSeq() == delivered + 1 + next.size()) {
+        next.add(e);
+      }
+    }
+    if (!next.isEmpty()) {
+      newestKnown = Math.max(newestKnown, next.get(next.size() - 1).getSeq());
+      write(next);
+    } else if (page.isEmpty() && after == delivered && seenAtRead == commitsSeen) {
+      // Nothing was committed during the read and the store has nothing newer: we are caught up.
+      newestKnown = delivered;
+    }
+    catchUp();
+  }
+
+  private void write(List<TimelineEntry> entries) {
+    delivered = entries.get(entries.size() - 1).getSeq();
+    for (Frame f : PushFrames.pack(entries, Math.max(newestKnown, delivered))) {
+      channel.write(f, channel.voidPromise());
+    }
+    channel.flush();
+  }
+}
