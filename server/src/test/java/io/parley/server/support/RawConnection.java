@@ -1,0 +1,108 @@
+package io.parley.server.support;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.v1.CredentialKind;
+import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.Login;
+import io.parley.protocol.v1.Platform;
+import io.parley.server.config.Sandbox;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/** A deliberately dumb blocking client that writes exactly the bytes a test gives it. */
+public final class RawConnection implements AutoCloseable {
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private int nextRequestId = 1;
+
+  public RawConnection(int port) throws IOException {
+    socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(10_000);
+    in = socket.getInputStream();
+    out = socket.getOutputStream();
+  }
+
+  public static Login.Builder login(String user) {
+    return Login.newBuilder()
+        .setProtocolVersion(ErrorCodes.PROTOCOL_VERSION)
+        .setAppId(Sandbox.TENCENT_APP_ID)
+        .setUserId(user)
+        .setCredentialKind(CredentialKind.TENCENT_USERSIG)
+        .setCredential(TestServers.userSig(user))
+        .setDeviceId("raw-" + user)
+        .setPlatform(Platform.LINUX);
+  }
+
+  /** Logs in and returns the server's answer. */
+  public Frame login(Login.Builder login) throws IOException {
+    return request(Frame.newBuilder().setLogin(login));
+  }
+
+  /** Sends a frame with the next request id and reads frames until the answer to it arrives. */
+  public Frame request(Frame.Builder frame) throws IOException {
+    int id = nextRequestId++;
+    send(frame.setRequestId(id).build());
+    while (true) {
+      Frame f = read();
+      if (f.getRequestId() == id) {
+        return f;
+      }
+    }
+  }
+
+  public void send(Frame frame) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    CodedOutputStream cos = CodedOutputStream.newInstance(buf);
+    cos.writeUInt32NoTag(frame.getSerializedSize());
+    frame.writeTo(cos);
+    cos.flush();
+    writeRaw(buf.toByteArray());
+  }
+
+  public void writeRaw(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  /** Reads one frame; throws EOFException when the server closed the connection. */
+  public Frame read() throws IOException {
+    int first = in.read();
+    if (first < 0) {
+      throw new EOFException("connection closed by the server");
+    }
+    int length = CodedInputStream.readRawVarint32(first, in);
+    byte[] body = in.readNBytes(length);
+    if (body.length < length) {
+      throw new EOFException("connection closed mid-frame");
+    }
+    return Frame.parseFrom(body);
+  }
+
+  /** True once the server has closed the connection (reads past any frames still in flight). */
+  public boolean closedByServer() throws IOException {
+    try {
+      while (true) {
+        read();
+      }
+    } catch (EOFException e) {
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // connection reset
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

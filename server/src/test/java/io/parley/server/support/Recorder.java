@@ -1,0 +1,63 @@
+package io.parley.server.support;
+
+import io.parley.client.LoginInfo;
+import io.parley.client.ParleyListener;
+import io.parley.client.ReceivedMessage;
+import io.parley.client.KickReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A listener that remembers everything the SDK told it, for assertions. */
+public final class Recorder implements ParleyListener {
+  private final List<ReceivedMessage> messages = new ArrayList<>();
+  public final List<KickReason> kicks = new CopyOnWriteArrayList<>();
+  public final List<Integer> loginFailures = new CopyOnWriteArrayList<>();
+  public final AtomicInteger connected = new AtomicInteger();
+  public final AtomicInteger disconnected = new AtomicInteger();
+  public final AtomicInteger credentialExpired = new AtomicInteger();
+
+  @Override
+  public synchronized void onMessage(ReceivedMessage m) {
+    messages.add(m);
+  }
+
+  @Override
+  public void onConnected(LoginInfo info) {
+    connected.incrementAndGet();
+  }
+
+  @Override
+  public void onDisconnected(Throwable cause) {
+    disconnected.incrementAndGet();
+  }
+
+  @Override
+  public void onKicked(KickReason reason, String message) {
+    kicks.add(reason);
+  }
+
+  @Override
+  public void onCredentialExpired() {
+    credentialExpired.incrementAndGet();
+  }
+
+  @Override
+  public void onLoginFailed(int code, String message) {
+    loginFailures.add(code);
+  }
+
+  public synchronized List<ReceivedMessage> messages() {
+    return List.copyOf(messages);
+  }
+
+  public synchronized int count() {
+    return messages.size();
+  }
+
+  /** Messages received from {@code from} (others' and own), in arrival order. */
+  public synchronized List<ReceivedMessage> from(String from) {
+    return messages.stream().filter(m -> m.fromUserId().equals(from)).toList();
+  }
+}
