@@ -1,0 +1,19 @@
+package io.parley.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code parley-bench.jar}: a command-line client and load scenarios. */
+@Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "parley-bench 0.1.0",
+    description = "A command-line Parley client (send, listen) and load scenarios (c2c, connect).",
+    subcommands = {SendCommand.class, ListenCommand.class, C2cScenario.class, ConnectScenario.class})
+public final class BenchMain implements Runnable {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

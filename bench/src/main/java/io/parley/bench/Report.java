@@ -1,0 +1,43 @@
+package io.parley.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.HdrHistogram.Histogram;
+
+/** Writes a scenario's figures to {@code bench-results/<scenario>-<time>.json}, with the machine they came from. */
+final class Report {
+  private Report() {}
+
+  static ObjectNode start(String scenario) {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("scenario", scenario);
+    n.put("time", LocalDateTime.now().toString());
+    n.put("cores", Runtime.getRuntime().availableProcessors());
+    n.put("java", System.getProperty("java.version"));
+    n.put("benchJvmArgs", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    return n;
+  }
+
+  static ObjectNode latency(Histogram h) {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("count", h.getTotalCount());
+    n.put("p50_ms", h.getValueAtPercentile(50) / 1e6);
+    n.put("p99_ms", h.getValueAtPercentile(99) / 1e6);
+    n.put("p999_ms", h.getValueAtPercentile(99.9) / 1e6);
+    n.put("max_ms", h.getMaxValue() / 1e6);
+    return n;
+  }
+
+  static Path write(Path dir, ObjectNode report) throws IOException {
+    Files.createDirectories(dir);
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path file = dir.resolve(report.get("scenario").asText() + "-" + stamp + ".json");
+    Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+    return file;
+  }
+}

@@ -1,0 +1,64 @@
+package io.parley.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Reads a local server's figures: /metrics from the admin port, RSS from /proc, a full GC through jcmd. */
+final class ServerProbe {
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String host;
+  private final int adminPort;
+  private final long pid;
+
+  ServerProbe(String host, int adminPort, long pid) {
+    this.host = host;
+    this.adminPort = adminPort;
+    this.pid = pid;
+  }
+
+  /** Reads host, admin port and pid from a server's {@code ports.json}. */
+  static ServerProbe fromPortsFile(Path portsJson) throws IOException {
+    JsonNode n = Json.MAPPER.readTree(Files.readString(portsJson));
+    return new ServerProbe(n.get("bind").asText(), n.get("admin").asInt(), n.get("pid").asLong());
+  }
+
+  JsonNode metrics() throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + adminPort + "/metrics"))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return Json.MAPPER.readTree(r.body());
+  }
+
+  /** Resident set size of the server process in bytes, or -1 when /proc is not readable. */
+  long rssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /** Asks the server JVM for a full GC, so that heap figures show live data only. */
+  void fullGc() throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    p.waitFor();
+  }
+
+  long heapUsedAfterGc() throws IOException, InterruptedException {
+    fullGc();
+    return metrics().get("heapUsedBytes").asLong();
+  }
+}
