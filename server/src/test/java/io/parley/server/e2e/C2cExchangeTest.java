@@ -6,51 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.parley.client.ParleyClient;
 import io.parley.client.ReceivedMessage;
 import io.parley.client.SendReceipt;
-import io.parley.server.ParleyServer;
 import io.parley.server.support.Clients;
 import io.parley.server.support.Recorder;
-import io.parley.server.support.TestServers;
+import io.parley.server.support.ServerExtension;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Two users exchange messages")
 class C2cExchangeTest {
   private static final int N = 1_000;
 
-  @TempDir Path dir;
-  ParleyServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServers.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final ServerExtension running = new ServerExtension();
 
   @Test
   @DisplayName("1,000 messages each way over TCP all arrive, in order, once")
   void overTcp() throws Exception {
-    exchange((user, rec) -> Clients.tcp(server, user, rec).build());
+    exchange((user, rec) -> Clients.tcp(running.server(), user, rec).build());
   }
 
   @Test
   @DisplayName("1,000 messages each way over WebSocket all arrive, in order, once")
   void overWebSocket() throws Exception {
-    exchange((user, rec) -> Clients.ws(server, user, rec).build());
+    exchange((user, rec) -> Clients.ws(running.server(), user, rec).build());
   }
 
   private void exchange(BiFunction<String, Recorder, ParleyClient> connect) throws Exception {

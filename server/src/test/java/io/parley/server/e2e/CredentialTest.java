@@ -10,43 +10,29 @@ import io.parley.protocol.credential.tencent.UserSig;
 import io.parley.client.CredentialKind;
 import io.parley.protocol.v1.Frame;
 import io.parley.client.KickReason;
-import io.parley.server.ParleyServer;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.Clients;
 import io.parley.server.support.RawConnection;
 import io.parley.server.support.Recorder;
 import io.parley.server.support.TestServers;
-import java.nio.file.Path;
+import io.parley.server.support.ServerExtension;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Tencent UserSig logins")
 class CredentialTest {
-  @TempDir Path dir;
-  ParleyServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServers.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final ServerExtension running = new ServerExtension();
 
   private int refusal(String user, String credential) throws Exception {
     return refusal(RawConnection.login(user).setCredential(credential));
   }
 
   private int refusal(io.parley.protocol.v1.Login.Builder login) throws Exception {
-    try (RawConnection c = new RawConnection(server.tcpPort())) {
+    try (RawConnection c = new RawConnection(running.server().tcpPort())) {
       Frame f = c.login(login);
       assertTrue(f.hasError(), "refused: " + f);
       assertTrue(c.closedByServer(), "a refused login closes the connection");
@@ -80,7 +66,7 @@ class CredentialTest {
   @DisplayName("the SDK reports a refused login and does not retry it")
   void sdkReportsRefusal() throws Exception {
     Recorder rec = new Recorder();
-    try (ParleyClient bob = Clients.tcp(server, "bob", rec)
+    try (ParleyClient bob = Clients.tcp(running.server(), "bob", rec)
         .credential(CredentialKind.TENCENT_USERSIG, () -> "garbage").build()) {
       ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
           () -> bob.connect().get(10, TimeUnit.SECONDS));
@@ -94,7 +80,7 @@ class CredentialTest {
   @DisplayName("a UserSig that expires during the session gets the session kicked and the SDK says the credential expired")
   void expiryDuringSession() throws Exception {
     Recorder rec = new Recorder();
-    try (ParleyClient bob = Clients.tcp(server, "bob", rec)
+    try (ParleyClient bob = Clients.tcp(running.server(), "bob", rec)
         .credential(CredentialKind.TENCENT_USERSIG, () -> TestServers.userSig("bob", 2)).build()) {
       bob.connect().get(10, TimeUnit.SECONDS);
       await().atMost(Duration.ofSeconds(10)).until(() -> rec.credentialExpired.get() == 1);

@@ -4,44 +4,29 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.client.ParleyClient;
-import io.parley.server.ParleyServer;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.support.Clients;
 import io.parley.server.support.IdleDroppingProxy;
 import io.parley.server.support.Recorder;
-import io.parley.server.support.TestServers;
-import java.nio.file.Path;
+import io.parley.server.support.ServerExtension;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("The adaptive heartbeat")
 class HeartbeatTest {
   private static final long NAT_IDLE_LIMIT_MS = 700;
 
-  @TempDir Path dir;
-  ParleyServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = ParleyServer.start(TestServers.config(dir).withHeartbeat(new ServerConfig.Heartbeat(100, 3_000, 500)));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final ServerExtension running = new ServerExtension(c -> c.withHeartbeat(new ServerConfig.Heartbeat(100, 3_000, 500)));
 
   @Test
   @DisplayName("settles below a NAT's idle timeout and then keeps the connection up")
   void settlesBelowNatTimeout() throws Exception {
     Recorder rec = new Recorder();
-    try (IdleDroppingProxy nat = new IdleDroppingProxy(server.tcpPort(), NAT_IDLE_LIMIT_MS);
-        ParleyClient bob = Clients.tcp(server, "bob", rec).tcp("127.0.0.1", nat.port()).build()) {
+    try (IdleDroppingProxy nat = new IdleDroppingProxy(running.server().tcpPort(), NAT_IDLE_LIMIT_MS);
+        ParleyClient bob = Clients.tcp(running.server(), "bob", rec).tcp("127.0.0.1", nat.port()).build()) {
       bob.connect().get(10, TimeUnit.SECONDS);
       // The client probes longer intervals until one gets cut, then settles below it.
       await().atMost(Duration.ofSeconds(30)).until(() -> nat.drops() >= 1);

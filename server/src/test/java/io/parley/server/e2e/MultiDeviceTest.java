@@ -7,49 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.parley.client.ParleyClient;
 import io.parley.client.KickReason;
 import io.parley.client.Platform;
-import io.parley.server.ParleyServer;
 import io.parley.server.support.Clients;
 import io.parley.server.support.Recorder;
-import io.parley.server.support.TestServers;
+import io.parley.server.support.ServerExtension;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("A user on several devices")
 class MultiDeviceTest {
-  @TempDir Path dir;
-  ParleyServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServers.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final ServerExtension running = new ServerExtension();
 
   @Test
   @DisplayName("a second login on the same platform kicks the first with LOGGED_IN_ELSEWHERE, which does not reconnect")
   void samePlatformKicks() throws Exception {
     Recorder first = new Recorder();
     Recorder second = new Recorder();
-    try (ParleyClient phone1 = Clients.tcp(server, "bob", first).deviceId("phone-1").platform(Platform.ANDROID).build();
-        ParleyClient phone2 = Clients.tcp(server, "bob", second).deviceId("phone-2").platform(Platform.ANDROID).build()) {
+    try (ParleyClient phone1 = Clients.tcp(running.server(), "bob", first).deviceId("phone-1").platform(Platform.ANDROID).build();
+        ParleyClient phone2 = Clients.tcp(running.server(), "bob", second).deviceId("phone-2").platform(Platform.ANDROID).build()) {
       phone1.connect().get(10, TimeUnit.SECONDS);
       phone2.connect().get(10, TimeUnit.SECONDS);
       await().atMost(Duration.ofSeconds(5)).until(() -> first.kicks.contains(KickReason.LOGGED_IN_ELSEWHERE));
       await().atMost(Duration.ofSeconds(5)).until(() -> !phone1.isConnected());
       await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
-          .until(() -> first.connected.get() == 1 && phone2.isConnected() && server.sessions().size() == 1);
+          .until(() -> first.connected.get() == 1 && phone2.isConnected() && running.server().sessions().size() == 1);
       assertEquals(List.of(), second.kicks);
     }
   }
@@ -60,10 +45,10 @@ class MultiDeviceTest {
     Recorder bobPhone = new Recorder();
     Recorder bobLaptop = new Recorder();
     Recorder aliceTablet = new Recorder();
-    try (ParleyClient b1 = Clients.tcp(server, "bob", bobPhone).deviceId("b-phone").platform(Platform.IOS).build();
-        ParleyClient b2 = Clients.tcp(server, "bob", bobLaptop).deviceId("b-laptop").platform(Platform.MAC).build();
-        ParleyClient a1 = Clients.tcp(server, "alice", new Recorder()).deviceId("a-phone").platform(Platform.ANDROID).build();
-        ParleyClient a2 = Clients.tcp(server, "alice", aliceTablet).deviceId("a-tablet").platform(Platform.IPAD).build()) {
+    try (ParleyClient b1 = Clients.tcp(running.server(), "bob", bobPhone).deviceId("b-phone").platform(Platform.IOS).build();
+        ParleyClient b2 = Clients.tcp(running.server(), "bob", bobLaptop).deviceId("b-laptop").platform(Platform.MAC).build();
+        ParleyClient a1 = Clients.tcp(running.server(), "alice", new Recorder()).deviceId("a-phone").platform(Platform.ANDROID).build();
+        ParleyClient a2 = Clients.tcp(running.server(), "alice", aliceTablet).deviceId("a-tablet").platform(Platform.IPAD).build()) {
       for (ParleyClient c : List.of(b1, b2, a1, a2)) {
         c.connect().get(10, TimeUnit.SECONDS);
       }
@@ -78,7 +63,7 @@ class MultiDeviceTest {
       }
       assertEquals("bob", aliceTablet.messages().get(0).toUserId());
       assertFalse(bobPhone.kicks.contains(KickReason.LOGGED_IN_ELSEWHERE));
-      assertEquals(4, server.sessions().size());
+      assertEquals(4, running.server().sessions().size());
     }
   }
 }

@@ -5,40 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parley.client.ParleyClient;
 import io.parley.client.ReceivedMessage;
-import io.parley.server.ParleyServer;
 import io.parley.server.support.Clients;
 import io.parley.server.support.Recorder;
-import io.parley.server.support.TestServers;
+import io.parley.server.support.ServerExtension;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("An offline recipient catches up")
 class OfflineSyncTest {
-  @TempDir Path dir;
-  ParleyServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServers.start(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final ServerExtension running = new ServerExtension();
 
   private void sendFromAlice(int from, int to) throws Exception {
-    try (ParleyClient alice = Clients.tcp(server, "alice", new Recorder()).build()) {
+    try (ParleyClient alice = Clients.tcp(running.server(), "alice", new Recorder()).build()) {
       alice.connect().get(10, TimeUnit.SECONDS);
       CompletableFuture<?>[] acks = IntStream.range(from, to)
           .mapToObj(i -> alice.send("bob", "text", ("m" + i).getBytes(StandardCharsets.UTF_8)))
@@ -54,11 +39,11 @@ class OfflineSyncTest {
 
     Recorder first = new Recorder();
     long acked;
-    try (ParleyClient bob = Clients.tcp(server, "bob", first).build()) {
+    try (ParleyClient bob = Clients.tcp(running.server(), "bob", first).build()) {
       bob.connect().get(10, TimeUnit.SECONDS);
       await().atMost(Duration.ofSeconds(20)).until(() -> first.count() >= 1_500);
       assertContents(first.messages(), 0, 1_500, 1);
-      await().atMost(Duration.ofSeconds(5)).until(() -> server.store().cursor("1400000000", "bob", "bob-device") == 1_500);
+      await().atMost(Duration.ofSeconds(5)).until(() -> running.server().store().cursor("1400000000", "bob", "bob-device") == 1_500);
       acked = bob.lastAckedSeq();
     }
     assertEquals(1_500, acked);
@@ -66,7 +51,7 @@ class OfflineSyncTest {
     sendFromAlice(1_500, 1_600);
 
     Recorder second = new Recorder();
-    try (ParleyClient bob = Clients.tcp(server, "bob", second).lastAckedSeq(acked).build()) {
+    try (ParleyClient bob = Clients.tcp(running.server(), "bob", second).lastAckedSeq(acked).build()) {
       bob.connect().get(10, TimeUnit.SECONDS);
       await().atMost(Duration.ofSeconds(20)).until(() -> second.count() >= 100);
       assertContents(second.messages(), 1_500, 1_600, 1_501);
