@@ -1,7 +1,7 @@
 package io.parley.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of {@code parley-bench.jar}: a command-line client and load scenarios. */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "parley-bench 0.1.0",

@@ -1,11 +1,11 @@
 package io.parley.bench;
 
+import io.parley.client.KickReason;
 import io.parley.client.LoginInfo;
 import io.parley.client.ParleyClient;
 import io.parley.client.ParleyListener;
-import io.parley.client.ReceivedMessage;
-import io.parley.client.KickReason;
 import io.parley.client.Platform;
+import io.parley.client.ReceivedMessage;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;

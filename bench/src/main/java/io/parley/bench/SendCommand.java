@@ -2,8 +2,8 @@ package io.parley.bench;
 
 import io.parley.client.ParleyClient;
 import io.parley.client.ParleyException;
-import io.parley.client.SendReceipt;
 import io.parley.client.Platform;
+import io.parley.client.SendReceipt;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

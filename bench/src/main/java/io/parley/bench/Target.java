@@ -1,8 +1,8 @@
 package io.parley.bench;
 
+import io.parley.client.CredentialKind;
 import io.parley.client.ParleyClient;
 import io.parley.protocol.credential.tencent.UserSig;
-import io.parley.client.CredentialKind;
 import java.net.URI;
 import picocli.CommandLine.Option;
 

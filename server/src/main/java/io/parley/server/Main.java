@@ -2,6 +2,8 @@ package io.parley.server;
 
 import io.parley.server.cli.ServeCommand;
 import io.parley.server.config.ConfigException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Entry point of {@code parley-server.jar}. */
@@ -9,7 +11,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new ServeCommand(System.out));
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the command line; returns the exit code (2 for a bad config or a port in use). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new ServeCommand(out));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof ConfigException ce) {
         cmd.getErr().println("parley-server: config error: " + ce.getMessage());
@@ -22,9 +34,6 @@ public final class Main {
       }
       throw e;
     });
-    int code = cli.execute(args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    return cli.execute(args);
   }
 }

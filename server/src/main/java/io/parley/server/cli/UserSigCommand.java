@@ -8,12 +8,15 @@ import io.parley.server.config.ServerConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code parley-server usersig}: prints a Tencent UserSig for the dev app or a configured app. */
 @Command(name = "usersig", mixinStandardHelpOptions = true,
     description = "Prints a UserSig (TLSSigAPIv2) for a user of the sandbox's Tencent app or of --config's app.")
 public final class UserSigCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin ConfigOption configOption;
 
   @Option(names = "--user", required = true, description = "the user id (Tencent: identifier)") String user;
@@ -30,7 +33,7 @@ public final class UserSigCommand implements Callable<Integer> {
         .filter(a -> a.vendor() == VendorKind.TENCENT && (appId == null || a.id().equals(appId)))
         .findFirst()
         .orElseThrow(() -> new ConfigException("--app", appId == null ? "the config has no Tencent app" : "no Tencent app '" + appId + "' in the config"));
-    System.out.println(UserSig.generate(Long.parseLong(app.id()), app.secretKey(), user, expire, null,
+    spec.commandLine().getOut().println(UserSig.generate(Long.parseLong(app.id()), app.secretKey(), user, expire, null,
         System.currentTimeMillis() / 1000));
     return 0;
   }

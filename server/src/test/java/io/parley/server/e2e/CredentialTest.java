@@ -4,18 +4,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parley.client.CredentialKind;
+import io.parley.client.KickReason;
 import io.parley.client.ParleyClient;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.credential.tencent.UserSig;
-import io.parley.client.CredentialKind;
 import io.parley.protocol.v1.Frame;
-import io.parley.client.KickReason;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.Clients;
 import io.parley.server.support.RawConnection;
 import io.parley.server.support.Recorder;
-import io.parley.server.support.TestServers;
 import io.parley.server.support.ServerExtension;
+import io.parley.server.support.TestServers;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +60,18 @@ class CredentialTest {
     String good = sig(app, key, "bob", 600, now);
     String truncated = good.substring(0, good.length() / 2);
     assertEquals(ErrorCodes.TENCENT_USERSIG_INVALID, refusal("bob", truncated));
+  }
+
+  @Test
+  @DisplayName("a UserSig made by Tencent's official signer (tls-sig-api-v2 2.0) logs in through the SDK")
+  void officialSignerLogsIn() throws Exception {
+    String official = new com.tencentyun.TLSSigAPIv2(Sandbox.TENCENT_SDK_APP_ID, Sandbox.TENCENT_KEY).genUserSig("carol", 600);
+    Recorder rec = new Recorder();
+    try (ParleyClient carol = Clients.tcp(running.server(), "carol", rec)
+        .credential(CredentialKind.TENCENT_USERSIG, () -> official).build()) {
+      assertTrue(carol.connect().get(10, TimeUnit.SECONDS).credentialExpiresAtMs() > System.currentTimeMillis());
+      assertEquals(java.util.List.of(), rec.loginFailures);
+    }
   }
 
   @Test

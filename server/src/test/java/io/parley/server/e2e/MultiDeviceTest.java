@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.parley.client.ParleyClient;
 import io.parley.client.KickReason;
+import io.parley.client.ParleyClient;
 import io.parley.client.Platform;
 import io.parley.server.support.Clients;
 import io.parley.server.support.Recorder;

@@ -1,7 +1,7 @@
 package io.parley.server.support;
 
-import io.parley.client.ParleyClient;
 import io.parley.client.CredentialKind;
+import io.parley.client.ParleyClient;
 import io.parley.client.Platform;
 import io.parley.server.ParleyServer;
 import io.parley.server.config.Sandbox;

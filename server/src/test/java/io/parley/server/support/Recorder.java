@@ -1,9 +1,9 @@
 package io.parley.server.support;
 
+import io.parley.client.KickReason;
 import io.parley.client.LoginInfo;
 import io.parley.client.ParleyListener;
 import io.parley.client.ReceivedMessage;
-import io.parley.client.KickReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
