@@ -363,6 +363,7 @@ final class CommitLoop implements Runnable {
             touched.add(recipient);
             recipientSeq = seqs.next(recipient);
         }
+        // Built and serialized once: stored once under its conversation key, which the timelines point at.
         Message message = Message.newBuilder()
                 .setServerMsgId(serverMsgId)
                 .setClientMsgId(request.clientMsgId())
@@ -373,17 +374,17 @@ final class CommitLoop implements Runnable {
                 .setContent(request.content())
                 .setFromDeviceId(request.fromDeviceId())
                 .build();
+        byte[] messageKey = Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId);
+        writes.put(db.messages(), messageKey, message.toByteArray());
+        writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), messageKey);
+        if (!request.selfSend()) {
+            writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq), messageKey);
+        }
+        // The listener gets full entries built in memory; nobody reads them back from disk.
         TimelineEntry senderEntry = TimelineEntry.newBuilder().setSeq(senderSeq).setMessage(message).build();
         TimelineEntry recipientEntry = request.selfSend()
                 ? senderEntry
                 : TimelineEntry.newBuilder().setSeq(recipientSeq).setMessage(message).build();
-        writes.put(db.messages(), Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId),
-                message.toByteArray());
-        writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), senderEntry.toByteArray());
-        if (!request.selfSend()) {
-            writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq),
-                    recipientEntry.toByteArray());
-        }
         return new AppendResult(request, serverMsgId, senderSeq, recipientSeq, now, false, senderEntry, recipientEntry);
     }
 
