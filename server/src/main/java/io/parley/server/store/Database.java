@@ -38,6 +38,9 @@ final class Database implements BatchSink, AutoCloseable {
     static final long FORMAT_VERSION = 2;
 
     private static final long BLOCK_CACHE_BYTES = 64L << 20;
+    private static final long WRITE_BUFFER_BYTES = 64L << 20;
+    /** Cap on all memtables together: with 5 column families x 3 memtables the per-family limits alone allow 960 MiB. */
+    private static final long TOTAL_WRITE_BUFFER_BYTES = 256L << 20;
 
     static {
         RocksDB.loadLibrary();
@@ -85,6 +88,7 @@ final class Database implements BatchSink, AutoCloseable {
                     .setCreateIfMissing(true)
                     .setCreateMissingColumnFamilies(true)
                     .setMaxBackgroundJobs(2)
+                    .setDbWriteBufferSize(TOTAL_WRITE_BUFFER_BYTES)
                     .setBytesPerSync(1 << 20)
                     .setKeepLogFileNum(5));
             WriteOptions syncWrite = add(owned, new WriteOptions().setSync(policy == SyncPolicy.FSYNC));
@@ -125,9 +129,21 @@ final class Database implements BatchSink, AutoCloseable {
         }
     }
 
+    /** Tuned for an append-heavy load of small values. The WAL and its per-batch sync are untouched. */
     private static ColumnFamilyOptions columnOptions(BlockBasedTableConfig table) {
         return new ColumnFamilyOptions()
                 .setTableFormatConfig(table)
+                // 64 MiB memtables (RocksDB's default, stated here) and 3 of them instead of 2, so a flush in
+                // progress and a full memtable waiting for it do not stall the writer. All column families
+                // together stay under TOTAL_WRITE_BUFFER_BYTES (see DBOptions).
+                .setWriteBufferSize(WRITE_BUFFER_BYTES)
+                .setMaxWriteBufferNumber(3)
+                // Level sizes follow the data actually stored, which keeps write amplification near its
+                // minimum as the store grows (already the default since RocksDB 8.4; stated so nobody undoes it).
+                .setLevelCompactionDynamicLevelBytes(true)
+                // LZ4 on every level. Leaving L0 and L1 uncompressed was measured (1.5M appends, 8 threads) and
+                // cost more compaction CPU (7% of a core instead of 5%) and 38% more disk: compaction then
+                // moves more bytes, and LZ4 is cheap next to that.
                 .setCompressionType(CompressionType.LZ4_COMPRESSION);
     }
 

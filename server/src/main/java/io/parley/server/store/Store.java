@@ -31,7 +31,7 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code dir} and starts its writer thread.
+     * Opens (creating if needed) the store in {@code dir} and starts its writer and completer threads.
      *
      * @throws UncheckedIOException when the directory or the database cannot be opened
      */
