@@ -3,9 +3,10 @@ package io.parley.server.store;
 import java.util.List;
 
 /**
- * Told about every batch once it is durable, on the writer thread, before the batch's futures complete, in commit
+ * Told about every batch once it is durable, on the completer thread, before the batch's futures complete, in commit
  * order. The list holds only the non-duplicate results and is never empty. Implementations must be quick and must
- * not block: they delay every later append.
+ * not block: the writer goes on meanwhile, but only a few batches may wait for the completer before it stalls every
+ * later append.
  */
 @FunctionalInterface
 public interface CommitListener {

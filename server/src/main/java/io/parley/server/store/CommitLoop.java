@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,18 +21,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer thread: takes queued appends in batches, assigns server msg ids and per-user seqs, writes each
- * batch as one WriteBatch with one WAL sync, tells the listener, then completes the futures. Because only this
- * thread assigns seqs, timelines are gap-free without locks.
+ * The single writer thread: takes queued appends in batches, assigns server msg ids and per-user seqs, and writes each
+ * batch as one WriteBatch with one WAL sync. Because only this thread assigns seqs, timelines are gap-free without
+ * locks. Each written batch is then handed to a second thread, the completer, which tells the listener and completes
+ * the futures in commit order while the writer already builds the next batch.
  */
 final class CommitLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(CommitLoop.class);
     private static final int MIN_SEQ_CACHE = 100_000;
+    /**
+     * Written batches that may wait for the completer. Small, so memory stays bounded: when the completer falls this
+     * far behind, the writer blocks, appends pile up in the submit queue and maxQueuedAppends refuses the excess.
+     */
+    private static final int MAX_WAITING_BATCHES = 4;
 
     /** An accepted append and the future that answers it. */
     record Pending(AppendRequest request, CompletableFuture<AppendResult> future) {
     }
+
+    /**
+     * A batch the writer is done with, for the completer: either written ({@code results} answers {@code batch}
+     * one to one, {@code stored} is the listener's share) or failed with {@code failure}.
+     */
+    private record Finished(List<Pending> batch, List<AppendResult> results, List<AppendResult> stored,
+                            Throwable failure) {
+    }
+
+    /** Tells the completer that the writer has stopped and nothing more will come. */
+    private static final Finished END = new Finished(List.of(), List.of(), List.of(), null);
 
     private final Database db;
     private final BatchSink sink;
@@ -41,7 +60,9 @@ final class CommitLoop implements Runnable {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final PendingCursors cursors = new PendingCursors();
+    private final BlockingQueue<Finished> finished = new ArrayBlockingQueue<>(MAX_WAITING_BATCHES);
     private final Thread thread;
+    private final Thread completer;
 
     private volatile boolean closing;
     private volatile boolean parked;
@@ -62,14 +83,19 @@ final class CommitLoop implements Runnable {
         this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
         this.thread = new Thread(this, "parley-store-writer");
         this.thread.setDaemon(true);
+        this.completer = new Thread(this::completeBatches, "parley-store-completer");
+        this.completer.setDaemon(true);
     }
 
     void start() {
+        completer.start();
         thread.start();
     }
 
-    boolean isWriterThread() {
-        return Thread.currentThread() == thread;
+    /** True on the writer or the completer thread, where listeners and future callbacks run. */
+    boolean isStoreThread() {
+        Thread current = Thread.currentThread();
+        return current == thread || current == completer;
     }
 
     boolean isClosing() {
@@ -108,22 +134,33 @@ final class CommitLoop implements Runnable {
         return new StoreStats(appends, duplicates, batches, syncs);
     }
 
-    /** Stops taking appends, lets the writer drain the queue and pending cursors, and waits for it to finish. */
+    /**
+     * Stops taking appends, lets the writer drain the queue and pending cursors and the completer answer every written
+     * batch, and waits for both to finish.
+     */
     void shutdown() {
         closing = true;
         LockSupport.unpark(thread);
+        boolean interrupted = join(thread);
+        failRemaining(new StoreClosedException());
+        // The writer hands over END as it stops, so the completer ends once it has answered everything before it.
+        interrupted |= join(completer);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the thread to end; true if this thread was interrupted meanwhile. */
+    private static boolean join(Thread t) {
         boolean interrupted = false;
-        while (thread.isAlive()) {
+        while (t.isAlive()) {
             try {
-                thread.join();
+                t.join();
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
-        failRemaining(new StoreClosedException());
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return interrupted;
     }
 
     private void wake() {
@@ -134,7 +171,8 @@ final class CommitLoop implements Runnable {
 
     @Override
     public void run() {
-        List<Pending> batch = new ArrayList<>(options.maxBatch());
+        // A fresh list per batch: a handed-over batch belongs to the completer.
+        List<Pending> batch = new ArrayList<>();
         try {
             while (true) {
                 Pending next = queue.poll();
@@ -145,7 +183,7 @@ final class CommitLoop implements Runnable {
                     }
                     queued.addAndGet(-batch.size());
                     commit(batch);
-                    batch.clear();
+                    batch = new ArrayList<>();
                 } else if (!cursors.isEmpty()) {
                     commit(batch);
                 } else if (closing) {
@@ -163,6 +201,66 @@ final class CommitLoop implements Runnable {
                 pending.future().completeExceptionally(t);
             }
             failRemaining(t);
+        } finally {
+            handOff(END);
+        }
+    }
+
+    /** The completer thread: answers written batches one at a time, in the order the writer handed them over. */
+    private void completeBatches() {
+        while (true) {
+            Finished done = takeFinished();
+            if (done == END) {
+                return;
+            }
+            try {
+                answer(done);
+            } catch (Throwable t) {
+                // Keep going: a dead completer would block the writer for good once the hand-off queue is full.
+                log.error("store completer failed to answer a batch", t);
+            }
+        }
+    }
+
+    private void answer(Finished done) {
+        List<Pending> batch = done.batch();
+        if (done.failure() != null) {
+            for (Pending pending : batch) {
+                pending.future().completeExceptionally(done.failure());
+            }
+            return;
+        }
+        if (!done.stored().isEmpty()) {
+            notifyListener(done.stored());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).future().complete(done.results().get(i));
+        }
+    }
+
+    /** Blocks while MAX_WAITING_BATCHES batches wait for the completer; this is the writer's back-pressure. */
+    private void handOff(Finished done) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                finished.put(done);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Finished takeFinished() {
+        while (true) {
+            try {
+                return finished.take();
+            } catch (InterruptedException e) {
+                // Nobody interrupts the completer on purpose; it stops only at END so no batch goes unanswered.
+            }
         }
     }
 
@@ -183,7 +281,7 @@ final class CommitLoop implements Runnable {
         }
     }
 
-    /** Writes one batch (possibly only cursors) and answers its appends. */
+    /** Writes one batch (possibly only cursors) and hands its appends to the completer. */
     private void commit(List<Pending> batch) {
         long now = System.currentTimeMillis();
         List<AppendResult> results = new ArrayList<>(batch.size());
@@ -224,8 +322,8 @@ final class CommitLoop implements Runnable {
             seqs.forget(touched);
             cursors.restore(cursorSaves);
             log.warn("store batch of {} appends failed", batch.size(), e);
-            for (Pending pending : batch) {
-                pending.future().completeExceptionally(e);
+            if (!batch.isEmpty()) {
+                handOff(new Finished(batch, List.of(), List.of(), e));
             }
             return;
         }
@@ -237,11 +335,8 @@ final class CommitLoop implements Runnable {
         if (sync) {
             syncs++;
         }
-        if (!stored.isEmpty()) {
-            notifyListener(stored);
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).future().complete(results.get(i));
+        if (!batch.isEmpty()) {
+            handOff(new Finished(batch, results, stored, null));
         }
     }
 
@@ -268,6 +363,7 @@ final class CommitLoop implements Runnable {
             touched.add(recipient);
             recipientSeq = seqs.next(recipient);
         }
+        // Built and serialized once: stored once under its conversation key, which the timelines point at.
         Message message = Message.newBuilder()
                 .setServerMsgId(serverMsgId)
                 .setClientMsgId(request.clientMsgId())
@@ -278,17 +374,17 @@ final class CommitLoop implements Runnable {
                 .setContent(request.content())
                 .setFromDeviceId(request.fromDeviceId())
                 .build();
+        byte[] messageKey = Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId);
+        writes.put(db.messages(), messageKey, message.toByteArray());
+        writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), messageKey);
+        if (!request.selfSend()) {
+            writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq), messageKey);
+        }
+        // The listener gets full entries built in memory; nobody reads them back from disk.
         TimelineEntry senderEntry = TimelineEntry.newBuilder().setSeq(senderSeq).setMessage(message).build();
         TimelineEntry recipientEntry = request.selfSend()
                 ? senderEntry
                 : TimelineEntry.newBuilder().setSeq(recipientSeq).setMessage(message).build();
-        writes.put(db.messages(), Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId),
-                message.toByteArray());
-        writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), senderEntry.toByteArray());
-        if (!request.selfSend()) {
-            writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq),
-                    recipientEntry.toByteArray());
-        }
         return new AppendResult(request, serverMsgId, senderSeq, recipientSeq, now, false, senderEntry, recipientEntry);
     }
 

@@ -4,8 +4,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The write side of the store, safe to call from any thread (event loops included): appends and cursor saves
- * are queued for the single writer thread and never block. Futures complete on the writer thread, so callers
- * should hop to their own executor before doing anything slow.
+ * are queued for the single writer thread and never block. Futures complete on the store's completer thread (after
+ * the listener has seen their batch), so callers should hop to their own executor before doing anything slow.
  */
 public final class MessageWriter {
 

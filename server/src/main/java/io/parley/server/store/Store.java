@@ -13,7 +13,7 @@ import org.rocksdb.RocksDBException;
 
 /**
  * The durable message store: RocksDB with one column family per kind of record, written by a single group-commit
- * thread ({@link MessageWriter}) and read directly by any thread. Reads block on disk: run them off event loops.
+ * thread ({@link MessageWriter}) whose results a completer thread hands out, and read directly by any thread. Reads block on disk: run them off event loops.
  */
 public final class Store implements AutoCloseable {
 
@@ -31,7 +31,7 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code dir} and starts its writer thread.
+     * Opens (creating if needed) the store in {@code dir} and starts its writer and completer threads.
      *
      * @throws UncheckedIOException when the directory or the database cannot be opened
      */
@@ -99,11 +99,14 @@ public final class Store implements AutoCloseable {
         return loop.stats();
     }
 
-    /** Refuses new appends, waits until the writer has written everything queued, then closes RocksDB. Idempotent. */
+    /**
+     * Refuses new appends, waits until the writer has written everything queued and the completer has answered it,
+     * then closes RocksDB. Idempotent.
+     */
     @Override
     public void close() {
-        if (loop.isWriterThread()) {
-            throw new IllegalStateException("close() called from the store writer thread (a listener or callback)");
+        if (loop.isStoreThread()) {
+            throw new IllegalStateException("close() called from a store thread (a listener or callback)");
         }
         loop.shutdown();
         readGuard.writeLock().lock();

@@ -41,15 +41,49 @@ final class Fixtures {
         return out;
     }
 
-    /** A listener that records batches and, until opened, holds the writer thread inside the first batch. */
-    static final class GateListener implements CommitListener {
+    /**
+     * A listener that records batches and, until opened, holds one store thread inside the first batch: the writer
+     * (just after the batch is written, when opened with {@code Store.open(dir, options, gate, gate::wrap)}) or the
+     * completer (inside the listener).
+     */
+    static final class Gate implements CommitListener {
         final List<List<AppendResult>> batches = new CopyOnWriteArrayList<>();
+        private final boolean holdWriter;
         private final CountDownLatch entered = new CountDownLatch(1);
         private final CountDownLatch open = new CountDownLatch(1);
+
+        private Gate(boolean holdWriter) {
+            this.holdWriter = holdWriter;
+        }
+
+        /** Holds the writer thread; open the store with {@code gate::wrap}. */
+        static Gate holdingWriter() {
+            return new Gate(true);
+        }
+
+        /** Holds the completer thread inside the listener; the writer goes on. */
+        static Gate holdingCompleter() {
+            return new Gate(false);
+        }
+
+        BatchSink wrap(BatchSink sink) {
+            return (batch, sync) -> {
+                sink.write(batch, sync);
+                if (holdWriter) {
+                    hold();
+                }
+            };
+        }
 
         @Override
         public void committed(List<AppendResult> batch) {
             batches.add(batch);
+            if (!holdWriter) {
+                hold();
+            }
+        }
+
+        private void hold() {
             entered.countDown();
             try {
                 // Bounded so that a failing test cannot hang close() forever.
@@ -59,9 +93,9 @@ final class Fixtures {
             }
         }
 
-        /** Waits until the writer thread is held inside the listener. */
-        void awaitWriterHeld() throws InterruptedException {
-            assertTrue(entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "writer never reached the listener");
+        /** Waits until the held thread is inside the first batch. */
+        void awaitHeld() throws InterruptedException {
+            assertTrue(entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "store thread never reached the gate");
         }
 
         void open() {

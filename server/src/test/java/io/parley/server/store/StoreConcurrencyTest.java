@@ -67,11 +67,11 @@ class StoreConcurrencyTest {
     @Test
     @DisplayName("appends that arrive while the writer is busy are committed together in one batch")
     void groupCommit() throws Exception {
-        Fixtures.GateListener gate = new Fixtures.GateListener();
-        try (Store store = Store.open(dir, StoreOptions.defaults(), gate)) {
+        Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
+        try (Store store = Store.open(dir, StoreOptions.defaults(), gate, gate::wrap)) {
             List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
             futures.add(store.writer().append(request("alice", "bob", "first")));
-            gate.awaitWriterHeld();
+            gate.awaitHeld();
             futures.addAll(appendConcurrently(store, 4, 250));
             gate.open();
             awaitAll(futures);

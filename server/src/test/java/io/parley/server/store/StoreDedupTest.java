@@ -24,11 +24,11 @@ class StoreDedupTest {
     @DisplayName("a repeated client msg id gets the original ids and seqs and stores nothing, in the same batch, a later batch and after reopen")
     void duplicates() throws Exception {
         AppendResult original;
-        Fixtures.GateListener gate = new Fixtures.GateListener();
-        try (Store store = Store.open(dir, StoreOptions.defaults(), gate)) {
+        Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
+        try (Store store = Store.open(dir, StoreOptions.defaults(), gate, gate::wrap)) {
             // Hold the writer so that the original and its retry are taken into one batch.
             CompletableFuture<AppendResult> held = store.writer().append(request("alice", "carol", "hold"));
-            gate.awaitWriterHeld();
+            gate.awaitHeld();
             CompletableFuture<AppendResult> first = store.writer().append(request("alice", "bob", "m1"));
             CompletableFuture<AppendResult> sameBatch = store.writer().append(request("alice", "bob", "m1"));
             gate.open();

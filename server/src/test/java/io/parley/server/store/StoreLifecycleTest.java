@@ -55,11 +55,11 @@ class StoreLifecycleTest {
     @Test
     @DisplayName("when the queue is full, extra appends fail at once with StoreOverloadedException; queued ones complete later")
     void overload() throws Exception {
-        Fixtures.GateListener gate = new Fixtures.GateListener();
+        Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
         StoreOptions options = StoreOptions.defaults().withMaxQueuedAppends(2);
-        try (Store store = Store.open(dir, options, gate)) {
+        try (Store store = Store.open(dir, options, gate, gate::wrap)) {
             CompletableFuture<AppendResult> inFlight = store.writer().append(request("alice", "bob", "m0"));
-            gate.awaitWriterHeld();
+            gate.awaitHeld();
             CompletableFuture<AppendResult> queued1 = store.writer().append(request("alice", "bob", "m1"));
             CompletableFuture<AppendResult> queued2 = store.writer().append(request("alice", "bob", "m2"));
             CompletableFuture<AppendResult> refused = store.writer().append(request("alice", "bob", "m3"));
@@ -81,11 +81,11 @@ class StoreLifecycleTest {
     @Test
     @DisplayName("close writes everything already queued; appends after close fail with StoreClosedException")
     void closeDrainsThenRefuses() throws Exception {
-        Fixtures.GateListener gate = new Fixtures.GateListener();
-        Store store = Store.open(dir, StoreOptions.defaults(), gate);
+        Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
+        Store store = Store.open(dir, StoreOptions.defaults(), gate, gate::wrap);
         List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
         futures.add(store.writer().append(request("alice", "bob", "m0")));
-        gate.awaitWriterHeld();
+        gate.awaitHeld();
         for (int i = 1; i <= 100; i++) {
             futures.add(store.writer().append(request("alice", "bob", "m" + i)));
         }
