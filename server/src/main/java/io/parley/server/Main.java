@@ -27,13 +27,19 @@ public final class Main {
         cmd.getErr().println("parley-server: config error: " + ce.getMessage());
         return 2;
       }
-      if (e instanceof java.net.BindException be) {
-        cmd.getErr().println("parley-server: cannot listen: " + be.getMessage()
+      if (isPortInUse(e)) {
+        cmd.getErr().println("parley-server: cannot listen: a port is already in use"
             + " (is another Parley running? pick other ports with --tcp-port etc., or 0 for free ones)");
         return 2;
       }
       throw e;
     });
     return cli.execute(args);
+  }
+
+  /** Epoll reports a taken port as its own IOException, NIO as a BindException: both mean the same. */
+  private static boolean isPortInUse(Throwable e) {
+    return e instanceof java.net.BindException
+        || e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("Address already in use");
   }
 }

@@ -83,7 +83,11 @@ final class Database implements BatchSink, AutoCloseable {
                     .setBlockCache(cache)
                     .setFilterPolicy(bloom)
                     .setCacheIndexAndFilterBlocks(true)
-                    .setPinL0FilterAndIndexBlocksInCache(true)));
+                    .setPinL0FilterAndIndexBlocksInCache(true)))
+                    // Every new message looks up its dedup key and almost never finds it: a whole-key bloom
+                    // filter in each memtable answers "absent" without walking the skip lists.
+                    .setMemtablePrefixBloomSizeRatio(0.05)
+                    .setMemtableWholeKeyFiltering(true);
             DBOptions dbOptions = add(owned, new DBOptions()
                     .setCreateIfMissing(true)
                     .setCreateMissingColumnFamilies(true)

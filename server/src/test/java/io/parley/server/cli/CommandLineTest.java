@@ -65,4 +65,17 @@ class CommandLineTest {
     assertEquals(2, run("--config", dir.resolve("nope.yaml").toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("parley-server: config error: --config: cannot read"));
   }
+
+  @Test
+  @DisplayName("a port already in use is one clear line and exit code 2, not a stack trace")
+  void portInUse(@TempDir Path dir) throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int code = run("--data-dir", dir.toString(), "--tcp-port", String.valueOf(taken.getLocalPort()),
+          "--ws-port", "0", "--admin-port", "0");
+      assertEquals(2, code);
+      String printed = err.toString(StandardCharsets.UTF_8).trim();
+      assertTrue(printed.startsWith("parley-server: cannot listen: a port is already in use"), printed);
+      assertEquals(1, printed.lines().count(), printed);
+    }
+  }
 }
