@@ -91,8 +91,10 @@ public final class IdleWatchdog implements AutoCloseable {
     }
 
     private void arm(long delayNanos) {
-      if (channel.isActive() || !channel.isRegistered()) {
-        timeout = timer.newTimeout(this, delayNanos, TimeUnit.NANOSECONDS);
+      Timeout t = timer.newTimeout(this, delayNanos, TimeUnit.NANOSECONDS);
+      timeout = t;
+      if (!channel.isOpen()) {
+        t.cancel(); // closed while we re-armed: do not keep the channel reachable until the deadline
       }
     }
   }
