@@ -7,10 +7,10 @@ import com.google.protobuf.ByteString;
  * Ids used in keys (app, users, client msg id) must be non-empty and free of U+0000; the device id must not be null.
  */
 public record AppendRequest(String appId, String fromUserId, String fromDeviceId, String toUserId,
-                            String clientMsgId, String contentType, ByteString content) {
+              String clientMsgId, String contentType, ByteString content) {
 
-    /** True when sender and recipient are the same user: the message gets a single timeline entry. */
-    public boolean selfSend() {
-        return fromUserId.equals(toUserId);
-    }
+  /** True when sender and recipient are the same user: the message gets a single timeline entry. */
+  public boolean selfSend() {
+    return fromUserId.equals(toUserId);
+  }
 }

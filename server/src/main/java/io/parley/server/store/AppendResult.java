@@ -7,6 +7,6 @@ import io.parley.protocol.v1.TimelineEntry;
  * seqs and time are the original ones and both entries are null.
  */
 public record AppendResult(AppendRequest request, long serverMsgId, long senderSeq, long recipientSeq,
-                           long serverTimeMs, boolean duplicate,
-                           TimelineEntry senderEntry, TimelineEntry recipientEntry) {
+              long serverTimeMs, boolean duplicate,
+              TimelineEntry senderEntry, TimelineEntry recipientEntry) {
 }

@@ -7,5 +7,5 @@ import org.rocksdb.WriteBatch;
 @FunctionalInterface
 interface BatchSink {
 
-    void write(WriteBatch batch, boolean sync) throws RocksDBException;
+  void write(WriteBatch batch, boolean sync) throws RocksDBException;
 }

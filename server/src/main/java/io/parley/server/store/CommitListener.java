@@ -11,8 +11,8 @@ import java.util.List;
 @FunctionalInterface
 public interface CommitListener {
 
-    /** A listener that does nothing. */
-    CommitListener NONE = batch -> { };
+  /** A listener that does nothing. */
+  CommitListener NONE = batch -> { };
 
-    void committed(List<AppendResult> batch);
+  void committed(List<AppendResult> batch);
 }

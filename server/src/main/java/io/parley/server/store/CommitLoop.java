@@ -28,372 +28,372 @@ import org.slf4j.LoggerFactory;
  */
 final class CommitLoop implements Runnable {
 
-    private static final Logger log = LoggerFactory.getLogger(CommitLoop.class);
-    private static final int MIN_SEQ_CACHE = 100_000;
-    /**
-     * Written batches that may wait for the completer. Small, so memory stays bounded: when the completer falls this
-     * far behind, the writer blocks, appends pile up in the submit queue and maxQueuedAppends refuses the excess.
-     */
-    private static final int MAX_WAITING_BATCHES = 4;
+  private static final Logger log = LoggerFactory.getLogger(CommitLoop.class);
+  private static final int MIN_SEQ_CACHE = 100_000;
+  /**
+   * Written batches that may wait for the completer. Small, so memory stays bounded: when the completer falls this
+   * far behind, the writer blocks, appends pile up in the submit queue and maxQueuedAppends refuses the excess.
+   */
+  private static final int MAX_WAITING_BATCHES = 4;
 
-    /** An accepted append and the future that answers it. */
-    record Pending(AppendRequest request, CompletableFuture<AppendResult> future) {
+  /** An accepted append and the future that answers it. */
+  record Pending(AppendRequest request, CompletableFuture<AppendResult> future) {
+  }
+
+  /**
+   * A batch the writer is done with, for the completer: either written ({@code results} answers {@code batch}
+   * one to one, {@code stored} is the listener's share) or failed with {@code failure}.
+   */
+  private record Finished(List<Pending> batch, List<AppendResult> results, List<AppendResult> stored,
+              Throwable failure) {
+  }
+
+  /** Tells the completer that the writer has stopped and nothing more will come. */
+  private static final Finished END = new Finished(List.of(), List.of(), List.of(), null);
+
+  private final Database db;
+  private final BatchSink sink;
+  private final StoreOptions options;
+  private final CommitListener listener;
+  private final SeqCounters seqs;
+  private final ServerMsgIds ids;
+  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final PendingCursors cursors = new PendingCursors();
+  private final BlockingQueue<Finished> finished = new ArrayBlockingQueue<>(MAX_WAITING_BATCHES);
+  private final Thread thread;
+  private final Thread completer;
+
+  private volatile boolean closing;
+  private volatile boolean parked;
+
+  // Written by the writer thread only; read by stats().
+  private volatile long appends;
+  private volatile long duplicates;
+  private volatile long batches;
+  private volatile long syncs;
+
+  CommitLoop(Database db, BatchSink sink, StoreOptions options, CommitListener listener) throws RocksDBException {
+    this.db = db;
+    this.sink = sink;
+    this.options = options;
+    this.listener = listener;
+    // Capacity above two users per append of a batch, so a user touched in the current batch is never evicted.
+    this.seqs = new SeqCounters(db, Math.max(MIN_SEQ_CACHE, 4 * options.maxBatch()));
+    this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
+    this.thread = new Thread(this, "parley-store-writer");
+    this.thread.setDaemon(true);
+    this.completer = new Thread(this::completeBatches, "parley-store-completer");
+    this.completer.setDaemon(true);
+  }
+
+  void start() {
+    completer.start();
+    thread.start();
+  }
+
+  /** True on the writer or the completer thread, where listeners and future callbacks run. */
+  boolean isStoreThread() {
+    Thread current = Thread.currentThread();
+    return current == thread || current == completer;
+  }
+
+  boolean isClosing() {
+    return closing;
+  }
+
+  /** Admits an append unless the store is closing or full; never blocks. */
+  CompletableFuture<AppendResult> submit(AppendRequest request) {
+    if (closing) {
+      return CompletableFuture.failedFuture(new StoreClosedException());
     }
-
-    /**
-     * A batch the writer is done with, for the completer: either written ({@code results} answers {@code batch}
-     * one to one, {@code stored} is the listener's share) or failed with {@code failure}.
-     */
-    private record Finished(List<Pending> batch, List<AppendResult> results, List<AppendResult> stored,
-                            Throwable failure) {
+    if (queued.incrementAndGet() > options.maxQueuedAppends()) {
+      queued.decrementAndGet();
+      return CompletableFuture.failedFuture(new StoreOverloadedException(options.maxQueuedAppends()));
     }
-
-    /** Tells the completer that the writer has stopped and nothing more will come. */
-    private static final Finished END = new Finished(List.of(), List.of(), List.of(), null);
-
-    private final Database db;
-    private final BatchSink sink;
-    private final StoreOptions options;
-    private final CommitListener listener;
-    private final SeqCounters seqs;
-    private final ServerMsgIds ids;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final PendingCursors cursors = new PendingCursors();
-    private final BlockingQueue<Finished> finished = new ArrayBlockingQueue<>(MAX_WAITING_BATCHES);
-    private final Thread thread;
-    private final Thread completer;
-
-    private volatile boolean closing;
-    private volatile boolean parked;
-
-    // Written by the writer thread only; read by stats().
-    private volatile long appends;
-    private volatile long duplicates;
-    private volatile long batches;
-    private volatile long syncs;
-
-    CommitLoop(Database db, BatchSink sink, StoreOptions options, CommitListener listener) throws RocksDBException {
-        this.db = db;
-        this.sink = sink;
-        this.options = options;
-        this.listener = listener;
-        // Capacity above two users per append of a batch, so a user touched in the current batch is never evicted.
-        this.seqs = new SeqCounters(db, Math.max(MIN_SEQ_CACHE, 4 * options.maxBatch()));
-        this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
-        this.thread = new Thread(this, "parley-store-writer");
-        this.thread.setDaemon(true);
-        this.completer = new Thread(this::completeBatches, "parley-store-completer");
-        this.completer.setDaemon(true);
+    Pending pending = new Pending(request, new CompletableFuture<>());
+    queue.offer(pending);
+    wake();
+    if (closing && queue.remove(pending)) {
+      // close() raced with us and the writer may already have stopped: nobody else will answer it.
+      queued.decrementAndGet();
+      pending.future().completeExceptionally(new StoreClosedException());
     }
+    return pending.future();
+  }
 
-    void start() {
-        completer.start();
-        thread.start();
+  void saveCursor(PendingCursors.Device device, long seq) {
+    if (closing) {
+      throw new StoreClosedException();
     }
+    cursors.save(device, seq);
+    wake();
+  }
 
-    /** True on the writer or the completer thread, where listeners and future callbacks run. */
-    boolean isStoreThread() {
-        Thread current = Thread.currentThread();
-        return current == thread || current == completer;
+  StoreStats stats() {
+    return new StoreStats(appends, duplicates, batches, syncs);
+  }
+
+  /**
+   * Stops taking appends, lets the writer drain the queue and pending cursors and the completer answer every written
+   * batch, and waits for both to finish.
+   */
+  void shutdown() {
+    closing = true;
+    LockSupport.unpark(thread);
+    boolean interrupted = join(thread);
+    failRemaining(new StoreClosedException());
+    // The writer hands over END as it stops, so the completer ends once it has answered everything before it.
+    interrupted |= join(completer);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
+  }
 
-    boolean isClosing() {
-        return closing;
+  /** Waits for the thread to end; true if this thread was interrupted meanwhile. */
+  private static boolean join(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
+    return interrupted;
+  }
 
-    /** Admits an append unless the store is closing or full; never blocks. */
-    CompletableFuture<AppendResult> submit(AppendRequest request) {
-        if (closing) {
-            return CompletableFuture.failedFuture(new StoreClosedException());
-        }
-        if (queued.incrementAndGet() > options.maxQueuedAppends()) {
-            queued.decrementAndGet();
-            return CompletableFuture.failedFuture(new StoreOverloadedException(options.maxQueuedAppends()));
-        }
-        Pending pending = new Pending(request, new CompletableFuture<>());
-        queue.offer(pending);
-        wake();
-        if (closing && queue.remove(pending)) {
-            // close() raced with us and the writer may already have stopped: nobody else will answer it.
-            queued.decrementAndGet();
-            pending.future().completeExceptionally(new StoreClosedException());
-        }
-        return pending.future();
+  private void wake() {
+    if (parked) {
+      LockSupport.unpark(thread);
     }
+  }
 
-    void saveCursor(PendingCursors.Device device, long seq) {
-        if (closing) {
-            throw new StoreClosedException();
-        }
-        cursors.save(device, seq);
-        wake();
-    }
-
-    StoreStats stats() {
-        return new StoreStats(appends, duplicates, batches, syncs);
-    }
-
-    /**
-     * Stops taking appends, lets the writer drain the queue and pending cursors and the completer answer every written
-     * batch, and waits for both to finish.
-     */
-    void shutdown() {
-        closing = true;
-        LockSupport.unpark(thread);
-        boolean interrupted = join(thread);
-        failRemaining(new StoreClosedException());
-        // The writer hands over END as it stops, so the completer ends once it has answered everything before it.
-        interrupted |= join(completer);
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Waits for the thread to end; true if this thread was interrupted meanwhile. */
-    private static boolean join(Thread t) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        return interrupted;
-    }
-
-    private void wake() {
-        if (parked) {
-            LockSupport.unpark(thread);
-        }
-    }
-
-    @Override
-    public void run() {
-        // A fresh list per batch: a handed-over batch belongs to the completer.
-        List<Pending> batch = new ArrayList<>();
-        try {
-            while (true) {
-                Pending next = queue.poll();
-                if (next != null) {
-                    batch.add(next);
-                    while (batch.size() < options.maxBatch() && (next = queue.poll()) != null) {
-                        batch.add(next);
-                    }
-                    queued.addAndGet(-batch.size());
-                    commit(batch);
-                    batch = new ArrayList<>();
-                } else if (!cursors.isEmpty()) {
-                    commit(batch);
-                } else if (closing) {
-                    if (queue.isEmpty()) {
-                        return;
-                    }
-                } else {
-                    park();
-                }
-            }
-        } catch (Throwable t) {
-            log.error("store writer stopped unexpectedly", t);
-            closing = true;
-            for (Pending pending : batch) {
-                pending.future().completeExceptionally(t);
-            }
-            failRemaining(t);
-        } finally {
-            handOff(END);
-        }
-    }
-
-    /** The completer thread: answers written batches one at a time, in the order the writer handed them over. */
-    private void completeBatches() {
-        while (true) {
-            Finished done = takeFinished();
-            if (done == END) {
-                return;
-            }
-            try {
-                answer(done);
-            } catch (Throwable t) {
-                // Keep going: a dead completer would block the writer for good once the hand-off queue is full.
-                log.error("store completer failed to answer a batch", t);
-            }
-        }
-    }
-
-    private void answer(Finished done) {
-        List<Pending> batch = done.batch();
-        if (done.failure() != null) {
-            for (Pending pending : batch) {
-                pending.future().completeExceptionally(done.failure());
-            }
+  @Override
+  public void run() {
+    // A fresh list per batch: a handed-over batch belongs to the completer.
+    List<Pending> batch = new ArrayList<>();
+    try {
+      while (true) {
+        Pending next = queue.poll();
+        if (next != null) {
+          batch.add(next);
+          while (batch.size() < options.maxBatch() && (next = queue.poll()) != null) {
+            batch.add(next);
+          }
+          queued.addAndGet(-batch.size());
+          commit(batch);
+          batch = new ArrayList<>();
+        } else if (!cursors.isEmpty()) {
+          commit(batch);
+        } else if (closing) {
+          if (queue.isEmpty()) {
             return;
+          }
+        } else {
+          park();
         }
-        if (!done.stored().isEmpty()) {
-            notifyListener(done.stored());
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).future().complete(done.results().get(i));
-        }
+      }
+    } catch (Throwable t) {
+      log.error("store writer stopped unexpectedly", t);
+      closing = true;
+      for (Pending pending : batch) {
+        pending.future().completeExceptionally(t);
+      }
+      failRemaining(t);
+    } finally {
+      handOff(END);
     }
+  }
 
-    /** Blocks while MAX_WAITING_BATCHES batches wait for the completer; this is the writer's back-pressure. */
-    private void handOff(Finished done) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                finished.put(done);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+  /** The completer thread: answers written batches one at a time, in the order the writer handed them over. */
+  private void completeBatches() {
+    while (true) {
+      Finished done = takeFinished();
+      if (done == END) {
+        return;
+      }
+      try {
+        answer(done);
+      } catch (Throwable t) {
+        // Keep going: a dead completer would block the writer for good once the hand-off queue is full.
+        log.error("store completer failed to answer a batch", t);
+      }
     }
+  }
 
-    private Finished takeFinished() {
-        while (true) {
-            try {
-                return finished.take();
-            } catch (InterruptedException e) {
-                // Nobody interrupts the completer on purpose; it stops only at END so no batch goes unanswered.
-            }
-        }
+  private void answer(Finished done) {
+    List<Pending> batch = done.batch();
+    if (done.failure() != null) {
+      for (Pending pending : batch) {
+        pending.future().completeExceptionally(done.failure());
+      }
+      return;
     }
+    if (!done.stored().isEmpty()) {
+      notifyListener(done.stored());
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).future().complete(done.results().get(i));
+    }
+  }
 
-    private void park() {
-        parked = true;
-        // Re-check after announcing: a producer that missed 'parked' has already made its work visible.
-        if (queue.isEmpty() && cursors.isEmpty() && !closing) {
-            LockSupport.park(this);
-        }
-        parked = false;
+  /** Blocks while MAX_WAITING_BATCHES batches wait for the completer; this is the writer's back-pressure. */
+  private void handOff(Finished done) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        finished.put(done);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
-    private void failRemaining(Throwable cause) {
-        Pending pending;
-        while ((pending = queue.poll()) != null) {
-            queued.decrementAndGet();
-            pending.future().completeExceptionally(cause);
-        }
+  private Finished takeFinished() {
+    while (true) {
+      try {
+        return finished.take();
+      } catch (InterruptedException e) {
+        // Nobody interrupts the completer on purpose; it stops only at END so no batch goes unanswered.
+      }
     }
+  }
 
-    /** Writes one batch (possibly only cursors) and hands its appends to the completer. */
-    private void commit(List<Pending> batch) {
-        long now = System.currentTimeMillis();
-        List<AppendResult> results = new ArrayList<>(batch.size());
-        List<AppendResult> stored = new ArrayList<>(batch.size());
-        Set<SeqCounters.User> touched = new HashSet<>();
-        List<PendingCursors.Save> cursorSaves = cursors.drain();
-        boolean sync = false;
-        try (WriteBatch writes = new WriteBatch()) {
-            Map<ByteBuffer, AppendResult> seenInBatch = new HashMap<>();
-            for (Pending pending : batch) {
-                AppendRequest request = pending.request();
-                byte[] dedupKey = Keys.dedup(request.appId(), request.fromUserId(), request.clientMsgId());
-                AppendResult result = findDuplicate(request, dedupKey, seenInBatch);
-                if (result == null) {
-                    result = append(request, now, touched, writes);
-                    writes.put(db.dedup(), dedupKey, DedupRecord.of(result).encode());
-                    seenInBatch.put(ByteBuffer.wrap(dedupKey), result);
-                    stored.add(result);
-                }
-                results.add(result);
-            }
-            for (PendingCursors.Save save : cursorSaves) {
-                PendingCursors.Device device = save.device();
-                byte[] key = Keys.cursor(device.appId(), device.userId(), device.deviceId());
-                if (save.seq() > db.getLong(db.cursors(), key)) {
-                    writes.put(db.cursors(), key, Keys.longBytes(save.seq()));
-                }
-            }
-            if (!stored.isEmpty()) {
-                writes.put(db.defaultCf(), Database.LAST_SERVER_MSG_ID, Keys.longBytes(ids.last()));
-                sync = options.syncPolicy() == SyncPolicy.FSYNC;
-            }
-            if (writes.count() > 0) {
-                sink.write(writes, sync);
-            }
-        } catch (Exception e) {
-            // Nothing of this batch is on disk: reload its users' counters from disk so no seq is skipped.
-            seqs.forget(touched);
-            cursors.restore(cursorSaves);
-            log.warn("store batch of {} appends failed", batch.size(), e);
-            if (!batch.isEmpty()) {
-                handOff(new Finished(batch, List.of(), List.of(), e));
-            }
-            return;
-        }
-        if (!batch.isEmpty()) {
-            appends += batch.size();
-            duplicates += batch.size() - stored.size();
-            batches++;
-        }
-        if (sync) {
-            syncs++;
-        }
-        if (!batch.isEmpty()) {
-            handOff(new Finished(batch, results, stored, null));
-        }
+  private void park() {
+    parked = true;
+    // Re-check after announcing: a producer that missed 'parked' has already made its work visible.
+    if (queue.isEmpty() && cursors.isEmpty() && !closing) {
+      LockSupport.park(this);
     }
+    parked = false;
+  }
 
-    private AppendResult findDuplicate(AppendRequest request, byte[] dedupKey,
-                                       Map<ByteBuffer, AppendResult> seenInBatch) throws RocksDBException {
-        AppendResult earlier = seenInBatch.get(ByteBuffer.wrap(dedupKey));
-        if (earlier != null) {
-            return DedupRecord.of(earlier).duplicateResult(request);
-        }
-        byte[] record = db.get(db.dedup(), dedupKey);
-        return record == null ? null : DedupRecord.decode(record).duplicateResult(request);
+  private void failRemaining(Throwable cause) {
+    Pending pending;
+    while ((pending = queue.poll()) != null) {
+      queued.decrementAndGet();
+      pending.future().completeExceptionally(cause);
     }
+  }
 
-    private AppendResult append(AppendRequest request, long now, Set<SeqCounters.User> touched, WriteBatch writes)
-            throws RocksDBException {
-        String app = request.appId();
-        long serverMsgId = ids.next(now);
-        SeqCounters.User sender = new SeqCounters.User(app, request.fromUserId());
-        touched.add(sender);
-        long senderSeq = seqs.next(sender);
-        long recipientSeq = senderSeq;
-        if (!request.selfSend()) {
-            SeqCounters.User recipient = new SeqCounters.User(app, request.toUserId());
-            touched.add(recipient);
-            recipientSeq = seqs.next(recipient);
+  /** Writes one batch (possibly only cursors) and hands its appends to the completer. */
+  private void commit(List<Pending> batch) {
+    long now = System.currentTimeMillis();
+    List<AppendResult> results = new ArrayList<>(batch.size());
+    List<AppendResult> stored = new ArrayList<>(batch.size());
+    Set<SeqCounters.User> touched = new HashSet<>();
+    List<PendingCursors.Save> cursorSaves = cursors.drain();
+    boolean sync = false;
+    try (WriteBatch writes = new WriteBatch()) {
+      Map<ByteBuffer, AppendResult> seenInBatch = new HashMap<>();
+      for (Pending pending : batch) {
+        AppendRequest request = pending.request();
+        byte[] dedupKey = Keys.dedup(request.appId(), request.fromUserId(), request.clientMsgId());
+        AppendResult result = findDuplicate(request, dedupKey, seenInBatch);
+        if (result == null) {
+          result = append(request, now, touched, writes);
+          writes.put(db.dedup(), dedupKey, DedupRecord.of(result).encode());
+          seenInBatch.put(ByteBuffer.wrap(dedupKey), result);
+          stored.add(result);
         }
-        // Built and serialized once: stored once under its conversation key, which the timelines point at.
-        Message message = Message.newBuilder()
-                .setServerMsgId(serverMsgId)
-                .setClientMsgId(request.clientMsgId())
-                .setFromUserId(request.fromUserId())
-                .setToUserId(request.toUserId())
-                .setServerTimeMs(now)
-                .setContentType(request.contentType())
-                .setContent(request.content())
-                .setFromDeviceId(request.fromDeviceId())
-                .build();
-        byte[] messageKey = Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId);
-        writes.put(db.messages(), messageKey, message.toByteArray());
-        writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), messageKey);
-        if (!request.selfSend()) {
-            writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq), messageKey);
+        results.add(result);
+      }
+      for (PendingCursors.Save save : cursorSaves) {
+        PendingCursors.Device device = save.device();
+        byte[] key = Keys.cursor(device.appId(), device.userId(), device.deviceId());
+        if (save.seq() > db.getLong(db.cursors(), key)) {
+          writes.put(db.cursors(), key, Keys.longBytes(save.seq()));
         }
-        // The listener gets full entries built in memory; nobody reads them back from disk.
-        TimelineEntry senderEntry = TimelineEntry.newBuilder().setSeq(senderSeq).setMessage(message).build();
-        TimelineEntry recipientEntry = request.selfSend()
-                ? senderEntry
-                : TimelineEntry.newBuilder().setSeq(recipientSeq).setMessage(message).build();
-        return new AppendResult(request, serverMsgId, senderSeq, recipientSeq, now, false, senderEntry, recipientEntry);
+      }
+      if (!stored.isEmpty()) {
+        writes.put(db.defaultCf(), Database.LAST_SERVER_MSG_ID, Keys.longBytes(ids.last()));
+        sync = options.syncPolicy() == SyncPolicy.FSYNC;
+      }
+      if (writes.count() > 0) {
+        sink.write(writes, sync);
+      }
+    } catch (Exception e) {
+      // Nothing of this batch is on disk: reload its users' counters from disk so no seq is skipped.
+      seqs.forget(touched);
+      cursors.restore(cursorSaves);
+      log.warn("store batch of {} appends failed", batch.size(), e);
+      if (!batch.isEmpty()) {
+        handOff(new Finished(batch, List.of(), List.of(), e));
+      }
+      return;
     }
+    if (!batch.isEmpty()) {
+      appends += batch.size();
+      duplicates += batch.size() - stored.size();
+      batches++;
+    }
+    if (sync) {
+      syncs++;
+    }
+    if (!batch.isEmpty()) {
+      handOff(new Finished(batch, results, stored, null));
+    }
+  }
 
-    private void notifyListener(List<AppendResult> stored) {
-        try {
-            listener.committed(List.copyOf(stored));
-        } catch (RuntimeException e) {
-            // The batch is durable whatever the listener does; its appends still succeed.
-            log.warn("store commit listener failed", e);
-        }
+  private AppendResult findDuplicate(AppendRequest request, byte[] dedupKey,
+                    Map<ByteBuffer, AppendResult> seenInBatch) throws RocksDBException {
+    AppendResult earlier = seenInBatch.get(ByteBuffer.wrap(dedupKey));
+    if (earlier != null) {
+      return DedupRecord.of(earlier).duplicateResult(request);
     }
+    byte[] record = db.get(db.dedup(), dedupKey);
+    return record == null ? null : DedupRecord.decode(record).duplicateResult(request);
+  }
+
+  private AppendResult append(AppendRequest request, long now, Set<SeqCounters.User> touched, WriteBatch writes)
+      throws RocksDBException {
+    String app = request.appId();
+    long serverMsgId = ids.next(now);
+    SeqCounters.User sender = new SeqCounters.User(app, request.fromUserId());
+    touched.add(sender);
+    long senderSeq = seqs.next(sender);
+    long recipientSeq = senderSeq;
+    if (!request.selfSend()) {
+      SeqCounters.User recipient = new SeqCounters.User(app, request.toUserId());
+      touched.add(recipient);
+      recipientSeq = seqs.next(recipient);
+    }
+    // Built and serialized once: stored once under its conversation key, which the timelines point at.
+    Message message = Message.newBuilder()
+        .setServerMsgId(serverMsgId)
+        .setClientMsgId(request.clientMsgId())
+        .setFromUserId(request.fromUserId())
+        .setToUserId(request.toUserId())
+        .setServerTimeMs(now)
+        .setContentType(request.contentType())
+        .setContent(request.content())
+        .setFromDeviceId(request.fromDeviceId())
+        .build();
+    byte[] messageKey = Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId);
+    writes.put(db.messages(), messageKey, message.toByteArray());
+    writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), messageKey);
+    if (!request.selfSend()) {
+      writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq), messageKey);
+    }
+    // The listener gets full entries built in memory; nobody reads them back from disk.
+    TimelineEntry senderEntry = TimelineEntry.newBuilder().setSeq(senderSeq).setMessage(message).build();
+    TimelineEntry recipientEntry = request.selfSend()
+        ? senderEntry
+        : TimelineEntry.newBuilder().setSeq(recipientSeq).setMessage(message).build();
+    return new AppendResult(request, serverMsgId, senderSeq, recipientSeq, now, false, senderEntry, recipientEntry);
+  }
+
+  private void notifyListener(List<AppendResult> stored) {
+    try {
+      listener.committed(List.copyOf(stored));
+    } catch (RuntimeException e) {
+      // The batch is durable whatever the listener does; its appends still succeed.
+      log.warn("store commit listener failed", e);
+    }
+  }
 }

@@ -25,253 +25,253 @@ import org.rocksdb.WriteOptions;
 /** The RocksDB instance, its column families and their options, and the few raw reads the store needs. */
 final class Database implements BatchSink, AutoCloseable {
 
-    static final String MESSAGES = "messages";
-    static final String TIMELINES = "timelines";
-    static final String CURSORS = "cursors";
-    static final String DEDUP = "dedup";
+  static final String MESSAGES = "messages";
+  static final String TIMELINES = "timelines";
+  static final String CURSORS = "cursors";
+  static final String DEDUP = "dedup";
 
-    /** Default-CF key holding the last server msg id handed out, so ids keep increasing across restarts. */
-    static final byte[] LAST_SERVER_MSG_ID = "last_server_msg_id".getBytes(StandardCharsets.US_ASCII);
-    /** Default-CF key holding the on-disk layout version; a store in another layout is refused at open. */
-    static final byte[] FORMAT = "format".getBytes(StandardCharsets.US_ASCII);
-    /** 2: a timeline value is its message's key. Version 1 (unmarked) stored a whole TimelineEntry per timeline. */
-    static final long FORMAT_VERSION = 2;
+  /** Default-CF key holding the last server msg id handed out, so ids keep increasing across restarts. */
+  static final byte[] LAST_SERVER_MSG_ID = "last_server_msg_id".getBytes(StandardCharsets.US_ASCII);
+  /** Default-CF key holding the on-disk layout version; a store in another layout is refused at open. */
+  static final byte[] FORMAT = "format".getBytes(StandardCharsets.US_ASCII);
+  /** 2: a timeline value is its message's key. Version 1 (unmarked) stored a whole TimelineEntry per timeline. */
+  static final long FORMAT_VERSION = 2;
 
-    private static final long BLOCK_CACHE_BYTES = 64L << 20;
-    private static final long WRITE_BUFFER_BYTES = 64L << 20;
-    /** Cap on all memtables together: with 5 column families x 3 memtables the per-family limits alone allow 960 MiB. */
-    private static final long TOTAL_WRITE_BUFFER_BYTES = 256L << 20;
+  private static final long BLOCK_CACHE_BYTES = 64L << 20;
+  private static final long WRITE_BUFFER_BYTES = 64L << 20;
+  /** Cap on all memtables together: with 5 column families x 3 memtables the per-family limits alone allow 960 MiB. */
+  private static final long TOTAL_WRITE_BUFFER_BYTES = 256L << 20;
 
-    static {
-        RocksDB.loadLibrary();
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final RocksDB db;
+  private final List<ColumnFamilyHandle> handles;
+  private final ColumnFamilyHandle defaultCf;
+  private final ColumnFamilyHandle messages;
+  private final ColumnFamilyHandle timelines;
+  private final ColumnFamilyHandle cursors;
+  private final ColumnFamilyHandle dedup;
+  private final WriteOptions syncWrite;
+  private final WriteOptions plainWrite;
+  /** Native objects that outlive open() and are closed after the database, in this order. */
+  private final List<AutoCloseable> owned;
+
+  private Database(RocksDB db, List<ColumnFamilyHandle> handles, WriteOptions syncWrite, WriteOptions plainWrite,
+           List<AutoCloseable> owned) {
+    this.db = db;
+    this.handles = handles;
+    this.defaultCf = handles.get(0);
+    this.messages = handles.get(1);
+    this.timelines = handles.get(2);
+    this.cursors = handles.get(3);
+    this.dedup = handles.get(4);
+    this.syncWrite = syncWrite;
+    this.plainWrite = plainWrite;
+    this.owned = owned;
+  }
+
+  static Database open(Path dir, SyncPolicy policy) throws RocksDBException {
+    List<AutoCloseable> owned = new ArrayList<>();
+    Database database;
+    try {
+      LRUCache cache = add(owned, new LRUCache(BLOCK_CACHE_BYTES));
+      BloomFilter bloom = add(owned, new BloomFilter(10));
+      ColumnFamilyOptions plain = add(owned, columnOptions(new BlockBasedTableConfig().setBlockCache(cache)));
+      ColumnFamilyOptions filtered = add(owned, columnOptions(new BlockBasedTableConfig()
+          .setBlockCache(cache)
+          .setFilterPolicy(bloom)
+          .setCacheIndexAndFilterBlocks(true)
+          .setPinL0FilterAndIndexBlocksInCache(true)))
+          // Every new message looks up its dedup key and almost never finds it: a whole-key bloom
+          // filter in each memtable answers "absent" without walking the skip lists.
+          .setMemtablePrefixBloomSizeRatio(0.05)
+          .setMemtableWholeKeyFiltering(true);
+      DBOptions dbOptions = add(owned, new DBOptions()
+          .setCreateIfMissing(true)
+          .setCreateMissingColumnFamilies(true)
+          .setMaxBackgroundJobs(2)
+          .setDbWriteBufferSize(TOTAL_WRITE_BUFFER_BYTES)
+          .setBytesPerSync(1 << 20)
+          .setKeepLogFileNum(5));
+      WriteOptions syncWrite = add(owned, new WriteOptions().setSync(policy == SyncPolicy.FSYNC));
+      WriteOptions plainWrite = add(owned, new WriteOptions().setSync(false));
+      List<ColumnFamilyDescriptor> descriptors = List.of(
+          new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain),
+          new ColumnFamilyDescriptor(bytes(MESSAGES), plain),
+          new ColumnFamilyDescriptor(bytes(TIMELINES), plain),
+          new ColumnFamilyDescriptor(bytes(CURSORS), plain),
+          new ColumnFamilyDescriptor(bytes(DEDUP), filtered));
+      List<ColumnFamilyHandle> handles = new ArrayList<>();
+      RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+      // Close order: handles, then db (done in close()), then these options, newest first.
+      Collections.reverse(owned);
+      database = new Database(db, handles, syncWrite, plainWrite, owned);
+    } catch (RocksDBException | RuntimeException e) {
+      Collections.reverse(owned);
+      closeAll(owned);
+      throw e;
     }
-
-    private final RocksDB db;
-    private final List<ColumnFamilyHandle> handles;
-    private final ColumnFamilyHandle defaultCf;
-    private final ColumnFamilyHandle messages;
-    private final ColumnFamilyHandle timelines;
-    private final ColumnFamilyHandle cursors;
-    private final ColumnFamilyHandle dedup;
-    private final WriteOptions syncWrite;
-    private final WriteOptions plainWrite;
-    /** Native objects that outlive open() and are closed after the database, in this order. */
-    private final List<AutoCloseable> owned;
-
-    private Database(RocksDB db, List<ColumnFamilyHandle> handles, WriteOptions syncWrite, WriteOptions plainWrite,
-                     List<AutoCloseable> owned) {
-        this.db = db;
-        this.handles = handles;
-        this.defaultCf = handles.get(0);
-        this.messages = handles.get(1);
-        this.timelines = handles.get(2);
-        this.cursors = handles.get(3);
-        this.dedup = handles.get(4);
-        this.syncWrite = syncWrite;
-        this.plainWrite = plainWrite;
-        this.owned = owned;
+    try {
+      database.checkFormat(dir);
+    } catch (RocksDBException | RuntimeException e) {
+      database.close();
+      throw e;
     }
+    return database;
+  }
 
-    static Database open(Path dir, SyncPolicy policy) throws RocksDBException {
-        List<AutoCloseable> owned = new ArrayList<>();
-        Database database;
-        try {
-            LRUCache cache = add(owned, new LRUCache(BLOCK_CACHE_BYTES));
-            BloomFilter bloom = add(owned, new BloomFilter(10));
-            ColumnFamilyOptions plain = add(owned, columnOptions(new BlockBasedTableConfig().setBlockCache(cache)));
-            ColumnFamilyOptions filtered = add(owned, columnOptions(new BlockBasedTableConfig()
-                    .setBlockCache(cache)
-                    .setFilterPolicy(bloom)
-                    .setCacheIndexAndFilterBlocks(true)
-                    .setPinL0FilterAndIndexBlocksInCache(true)))
-                    // Every new message looks up its dedup key and almost never finds it: a whole-key bloom
-                    // filter in each memtable answers "absent" without walking the skip lists.
-                    .setMemtablePrefixBloomSizeRatio(0.05)
-                    .setMemtableWholeKeyFiltering(true);
-            DBOptions dbOptions = add(owned, new DBOptions()
-                    .setCreateIfMissing(true)
-                    .setCreateMissingColumnFamilies(true)
-                    .setMaxBackgroundJobs(2)
-                    .setDbWriteBufferSize(TOTAL_WRITE_BUFFER_BYTES)
-                    .setBytesPerSync(1 << 20)
-                    .setKeepLogFileNum(5));
-            WriteOptions syncWrite = add(owned, new WriteOptions().setSync(policy == SyncPolicy.FSYNC));
-            WriteOptions plainWrite = add(owned, new WriteOptions().setSync(false));
-            List<ColumnFamilyDescriptor> descriptors = List.of(
-                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain),
-                    new ColumnFamilyDescriptor(bytes(MESSAGES), plain),
-                    new ColumnFamilyDescriptor(bytes(TIMELINES), plain),
-                    new ColumnFamilyDescriptor(bytes(CURSORS), plain),
-                    new ColumnFamilyDescriptor(bytes(DEDUP), filtered));
-            List<ColumnFamilyHandle> handles = new ArrayList<>();
-            RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
-            // Close order: handles, then db (done in close()), then these options, newest first.
-            Collections.reverse(owned);
-            database = new Database(db, handles, syncWrite, plainWrite, owned);
-        } catch (RocksDBException | RuntimeException e) {
-            Collections.reverse(owned);
-            closeAll(owned);
-            throw e;
+  /** Marks a new store with the current layout; refuses a store written in another one. */
+  private void checkFormat(Path dir) throws RocksDBException {
+    long stored = getLong(defaultCf, FORMAT);
+    if (stored == 0 && db.get(defaultCf, LAST_SERVER_MSG_ID) == null) {
+      db.put(defaultCf, syncWrite, FORMAT, Keys.longBytes(FORMAT_VERSION));
+    } else if (stored != FORMAT_VERSION) {
+      throw new RocksDBException("store in " + dir + " has layout version " + Math.max(stored, 1)
+          + "; this server reads version " + FORMAT_VERSION + " only");
+    }
+  }
+
+  /** Tuned for an append-heavy load of small values. The WAL and its per-batch sync are untouched. */
+  private static ColumnFamilyOptions columnOptions(BlockBasedTableConfig table) {
+    return new ColumnFamilyOptions()
+        .setTableFormatConfig(table)
+        // 64 MiB memtables (RocksDB's default, stated here) and 3 of them instead of 2, so a flush in
+        // progress and a full memtable waiting for it do not stall the writer. All column families
+        // together stay under TOTAL_WRITE_BUFFER_BYTES (see DBOptions).
+        .setWriteBufferSize(WRITE_BUFFER_BYTES)
+        .setMaxWriteBufferNumber(3)
+        // Level sizes follow the data actually stored, which keeps write amplification near its
+        // minimum as the store grows (already the default since RocksDB 8.4; stated so nobody undoes it).
+        .setLevelCompactionDynamicLevelBytes(true)
+        // LZ4 on every level. Leaving L0 and L1 uncompressed was measured (1.5M appends, 8 threads) and
+        // cost more compaction CPU (7% of a core instead of 5%) and 38% more disk: compaction then
+        // moves more bytes, and LZ4 is cheap next to that.
+        .setCompressionType(CompressionType.LZ4_COMPRESSION);
+  }
+
+  private static <T extends AutoCloseable> T add(List<AutoCloseable> owned, T resource) {
+    owned.add(resource);
+    return resource;
+  }
+
+  private static byte[] bytes(String name) {
+    return name.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  ColumnFamilyHandle defaultCf() {
+    return defaultCf;
+  }
+
+  ColumnFamilyHandle messages() {
+    return messages;
+  }
+
+  ColumnFamilyHandle timelines() {
+    return timelines;
+  }
+
+  ColumnFamilyHandle cursors() {
+    return cursors;
+  }
+
+  ColumnFamilyHandle dedup() {
+    return dedup;
+  }
+
+  byte[] get(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
+    return db.get(cf, key);
+  }
+
+  @Override
+  public void write(WriteBatch batch, boolean sync) throws RocksDBException {
+    db.write(sync ? syncWrite : plainWrite, batch);
+  }
+
+  /** A stored 8-byte number, or 0 when the key is absent. */
+  long getLong(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
+    byte[] value = db.get(cf, key);
+    return value == null ? 0 : Keys.readLong(value, 0);
+  }
+
+  /** The highest seq in the user's timeline, or 0 when it is empty: one reverse seek. */
+  long newestSeq(String appId, String userId) throws RocksDBException {
+    byte[] prefix = Keys.timelinePrefix(appId, userId);
+    try (RocksIterator it = db.newIterator(timelines)) {
+      it.seekForPrev(Keys.timeline(appId, userId, -1L)); // all-0xFF seq: past every real entry
+      if (it.isValid()) {
+        byte[] key = it.key();
+        if (Keys.startsWith(key, prefix) && key.length == prefix.length + Long.BYTES) {
+          return Keys.trailingNumber(key);
         }
-        try {
-            database.checkFormat(dir);
-        } catch (RocksDBException | RuntimeException e) {
-            database.close();
-            throw e;
+      }
+      it.status();
+      return 0;
+    }
+  }
+
+  /**
+   * Entries with seq greater than {@code afterSeq}, ascending, at most {@code limit}. A timeline value is the key of
+   * its message in the messages column family: one range scan collects the keys, one multi-get fetches the messages.
+   */
+  List<TimelineEntry> readTimeline(String appId, String userId, long afterSeq, int limit) throws RocksDBException {
+    if (limit == 0 || afterSeq == Long.MAX_VALUE) {
+      return new ArrayList<>();
+    }
+    List<Long> seqs = new ArrayList<>(Math.min(limit, 256));
+    List<byte[]> messageKeys = new ArrayList<>(Math.min(limit, 256));
+    byte[] prefix = Keys.timelinePrefix(appId, userId);
+    try (RocksIterator it = db.newIterator(timelines)) {
+      for (it.seek(Keys.timeline(appId, userId, afterSeq + 1)); it.isValid() && seqs.size() < limit; it.next()) {
+        byte[] key = it.key();
+        if (!Keys.startsWith(key, prefix) || key.length != prefix.length + Long.BYTES) {
+          break;
         }
-        return database;
+        seqs.add(Keys.trailingNumber(key));
+        messageKeys.add(it.value());
+      }
+      it.status();
     }
+    List<TimelineEntry> out = new ArrayList<>(seqs.size());
+    if (seqs.isEmpty()) {
+      return out;
+    }
+    List<byte[]> values = db.multiGetAsList(Collections.nCopies(messageKeys.size(), messages), messageKeys);
+    for (int i = 0; i < seqs.size(); i++) {
+      byte[] value = values.get(i);
+      if (value == null) {
+        throw new RocksDBException("timeline entry " + seqs.get(i) + " of " + userId + " has no message");
+      }
+      out.add(TimelineEntry.newBuilder().setSeq(seqs.get(i)).setMessage(parseMessage(value)).build());
+    }
+    return out;
+  }
 
-    /** Marks a new store with the current layout; refuses a store written in another one. */
-    private void checkFormat(Path dir) throws RocksDBException {
-        long stored = getLong(defaultCf, FORMAT);
-        if (stored == 0 && db.get(defaultCf, LAST_SERVER_MSG_ID) == null) {
-            db.put(defaultCf, syncWrite, FORMAT, Keys.longBytes(FORMAT_VERSION));
-        } else if (stored != FORMAT_VERSION) {
-            throw new RocksDBException("store in " + dir + " has layout version " + Math.max(stored, 1)
-                    + "; this server reads version " + FORMAT_VERSION + " only");
-        }
+  private static Message parseMessage(byte[] value) throws RocksDBException {
+    try {
+      return Message.parseFrom(value);
+    } catch (InvalidProtocolBufferException e) {
+      throw new RocksDBException("corrupt message: " + e.getMessage());
     }
+  }
 
-    /** Tuned for an append-heavy load of small values. The WAL and its per-batch sync are untouched. */
-    private static ColumnFamilyOptions columnOptions(BlockBasedTableConfig table) {
-        return new ColumnFamilyOptions()
-                .setTableFormatConfig(table)
-                // 64 MiB memtables (RocksDB's default, stated here) and 3 of them instead of 2, so a flush in
-                // progress and a full memtable waiting for it do not stall the writer. All column families
-                // together stay under TOTAL_WRITE_BUFFER_BYTES (see DBOptions).
-                .setWriteBufferSize(WRITE_BUFFER_BYTES)
-                .setMaxWriteBufferNumber(3)
-                // Level sizes follow the data actually stored, which keeps write amplification near its
-                // minimum as the store grows (already the default since RocksDB 8.4; stated so nobody undoes it).
-                .setLevelCompactionDynamicLevelBytes(true)
-                // LZ4 on every level. Leaving L0 and L1 uncompressed was measured (1.5M appends, 8 threads) and
-                // cost more compaction CPU (7% of a core instead of 5%) and 38% more disk: compaction then
-                // moves more bytes, and LZ4 is cheap next to that.
-                .setCompressionType(CompressionType.LZ4_COMPRESSION);
+  @Override
+  public void close() {
+    for (ColumnFamilyHandle handle : handles) {
+      handle.close();
     }
+    db.close();
+    closeAll(owned);
+  }
 
-    private static <T extends AutoCloseable> T add(List<AutoCloseable> owned, T resource) {
-        owned.add(resource);
-        return resource;
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception ignored) {
+        // Native option objects do not fail to close; nothing useful to do if one did.
+      }
     }
-
-    private static byte[] bytes(String name) {
-        return name.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    ColumnFamilyHandle defaultCf() {
-        return defaultCf;
-    }
-
-    ColumnFamilyHandle messages() {
-        return messages;
-    }
-
-    ColumnFamilyHandle timelines() {
-        return timelines;
-    }
-
-    ColumnFamilyHandle cursors() {
-        return cursors;
-    }
-
-    ColumnFamilyHandle dedup() {
-        return dedup;
-    }
-
-    byte[] get(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
-        return db.get(cf, key);
-    }
-
-    @Override
-    public void write(WriteBatch batch, boolean sync) throws RocksDBException {
-        db.write(sync ? syncWrite : plainWrite, batch);
-    }
-
-    /** A stored 8-byte number, or 0 when the key is absent. */
-    long getLong(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
-        byte[] value = db.get(cf, key);
-        return value == null ? 0 : Keys.readLong(value, 0);
-    }
-
-    /** The highest seq in the user's timeline, or 0 when it is empty: one reverse seek. */
-    long newestSeq(String appId, String userId) throws RocksDBException {
-        byte[] prefix = Keys.timelinePrefix(appId, userId);
-        try (RocksIterator it = db.newIterator(timelines)) {
-            it.seekForPrev(Keys.timeline(appId, userId, -1L)); // all-0xFF seq: past every real entry
-            if (it.isValid()) {
-                byte[] key = it.key();
-                if (Keys.startsWith(key, prefix) && key.length == prefix.length + Long.BYTES) {
-                    return Keys.trailingNumber(key);
-                }
-            }
-            it.status();
-            return 0;
-        }
-    }
-
-    /**
-     * Entries with seq greater than {@code afterSeq}, ascending, at most {@code limit}. A timeline value is the key of
-     * its message in the messages column family: one range scan collects the keys, one multi-get fetches the messages.
-     */
-    List<TimelineEntry> readTimeline(String appId, String userId, long afterSeq, int limit) throws RocksDBException {
-        if (limit == 0 || afterSeq == Long.MAX_VALUE) {
-            return new ArrayList<>();
-        }
-        List<Long> seqs = new ArrayList<>(Math.min(limit, 256));
-        List<byte[]> messageKeys = new ArrayList<>(Math.min(limit, 256));
-        byte[] prefix = Keys.timelinePrefix(appId, userId);
-        try (RocksIterator it = db.newIterator(timelines)) {
-            for (it.seek(Keys.timeline(appId, userId, afterSeq + 1)); it.isValid() && seqs.size() < limit; it.next()) {
-                byte[] key = it.key();
-                if (!Keys.startsWith(key, prefix) || key.length != prefix.length + Long.BYTES) {
-                    break;
-                }
-                seqs.add(Keys.trailingNumber(key));
-                messageKeys.add(it.value());
-            }
-            it.status();
-        }
-        List<TimelineEntry> out = new ArrayList<>(seqs.size());
-        if (seqs.isEmpty()) {
-            return out;
-        }
-        List<byte[]> values = db.multiGetAsList(Collections.nCopies(messageKeys.size(), messages), messageKeys);
-        for (int i = 0; i < seqs.size(); i++) {
-            byte[] value = values.get(i);
-            if (value == null) {
-                throw new RocksDBException("timeline entry " + seqs.get(i) + " of " + userId + " has no message");
-            }
-            out.add(TimelineEntry.newBuilder().setSeq(seqs.get(i)).setMessage(parseMessage(value)).build());
-        }
-        return out;
-    }
-
-    private static Message parseMessage(byte[] value) throws RocksDBException {
-        try {
-            return Message.parseFrom(value);
-        } catch (InvalidProtocolBufferException e) {
-            throw new RocksDBException("corrupt message: " + e.getMessage());
-        }
-    }
-
-    @Override
-    public void close() {
-        for (ColumnFamilyHandle handle : handles) {
-            handle.close();
-        }
-        db.close();
-        closeAll(owned);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception ignored) {
-                // Native option objects do not fail to close; nothing useful to do if one did.
-            }
-        }
-    }
+  }
 }

@@ -10,118 +10,118 @@ import java.util.Arrays;
  */
 final class Keys {
 
-    static final byte SEPARATOR = 0;
-    /** Conversation kind segment of message keys; other kinds (groups) get their own segment later. */
-    private static final byte[] C2C = "c2c".getBytes(StandardCharsets.US_ASCII);
+  static final byte SEPARATOR = 0;
+  /** Conversation kind segment of message keys; other kinds (groups) get their own segment later. */
+  private static final byte[] C2C = "c2c".getBytes(StandardCharsets.US_ASCII);
 
-    private Keys() {
+  private Keys() {
+  }
+
+  /** Throws IllegalArgumentException unless {@code value} is a non-empty id without U+0000. */
+  static String requireId(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    if (value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(name + " must not contain U+0000");
+    }
+    return value;
+  }
+
+  /** {@code app 0 user 0}: the prefix of all of a user's timeline entries. */
+  static byte[] timelinePrefix(String appId, String userId) {
+    return new Builder().str(appId).str(userId).build();
+  }
+
+  /** {@code app 0 user 0 seq}. */
+  static byte[] timeline(String appId, String userId, long seq) {
+    return new Builder().str(appId).str(userId).num(seq).build();
+  }
+
+  /** {@code app 0 "c2c" 0 lower-user 0 higher-user 0 serverMsgId}; users ordered by their UTF-8 bytes. */
+  static byte[] c2cMessage(String appId, String userA, String userB, long serverMsgId) {
+    byte[] a = utf8(userA);
+    byte[] b = utf8(userB);
+    boolean aFirst = Arrays.compareUnsigned(a, b) <= 0;
+    return new Builder().str(appId).raw(C2C).raw(aFirst ? a : b).raw(aFirst ? b : a).num(serverMsgId).build();
+  }
+
+  /** {@code app 0 user 0 device}. */
+  static byte[] cursor(String appId, String userId, String deviceId) {
+    return new Builder().str(appId).str(userId).str(deviceId).build();
+  }
+
+  /** {@code app 0 sender 0 clientMsgId}. */
+  static byte[] dedup(String appId, String fromUserId, String clientMsgId) {
+    return new Builder().str(appId).str(fromUserId).str(clientMsgId).build();
+  }
+
+  /** The trailing 8-byte number of a key (a timeline entry's seq, a message's server msg id). */
+  static long trailingNumber(byte[] key) {
+    return readLong(key, key.length - Long.BYTES);
+  }
+
+  static boolean startsWith(byte[] key, byte[] prefix) {
+    return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  static byte[] longBytes(long value) {
+    byte[] out = new byte[Long.BYTES];
+    writeLong(out, 0, value);
+    return out;
+  }
+
+  static void writeLong(byte[] out, int offset, long value) {
+    for (int i = Long.BYTES - 1; i >= 0; i--) {
+      out[offset + i] = (byte) value;
+      value >>>= 8;
+    }
+  }
+
+  static long readLong(byte[] in, int offset) {
+    long value = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      value = (value << 8) | (in[offset + i] & 0xFF);
+    }
+    return value;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Appends segments; strings and raw segments are followed by the separator, numbers are not. */
+  private static final class Builder {
+    private byte[] buf = new byte[64];
+    private int len;
+
+    Builder str(String s) {
+      return raw(utf8(s));
     }
 
-    /** Throws IllegalArgumentException unless {@code value} is a non-empty id without U+0000. */
-    static String requireId(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(name + " must not contain U+0000");
-        }
-        return value;
+    Builder raw(byte[] bytes) {
+      ensure(bytes.length + 1);
+      System.arraycopy(bytes, 0, buf, len, bytes.length);
+      len += bytes.length;
+      buf[len++] = SEPARATOR;
+      return this;
     }
 
-    /** {@code app 0 user 0}: the prefix of all of a user's timeline entries. */
-    static byte[] timelinePrefix(String appId, String userId) {
-        return new Builder().str(appId).str(userId).build();
+    Builder num(long value) {
+      ensure(Long.BYTES);
+      writeLong(buf, len, value);
+      len += Long.BYTES;
+      return this;
     }
 
-    /** {@code app 0 user 0 seq}. */
-    static byte[] timeline(String appId, String userId, long seq) {
-        return new Builder().str(appId).str(userId).num(seq).build();
+    byte[] build() {
+      return Arrays.copyOf(buf, len);
     }
 
-    /** {@code app 0 "c2c" 0 lower-user 0 higher-user 0 serverMsgId}; users ordered by their UTF-8 bytes. */
-    static byte[] c2cMessage(String appId, String userA, String userB, long serverMsgId) {
-        byte[] a = utf8(userA);
-        byte[] b = utf8(userB);
-        boolean aFirst = Arrays.compareUnsigned(a, b) <= 0;
-        return new Builder().str(appId).raw(C2C).raw(aFirst ? a : b).raw(aFirst ? b : a).num(serverMsgId).build();
+    private void ensure(int more) {
+      if (len + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+      }
     }
-
-    /** {@code app 0 user 0 device}. */
-    static byte[] cursor(String appId, String userId, String deviceId) {
-        return new Builder().str(appId).str(userId).str(deviceId).build();
-    }
-
-    /** {@code app 0 sender 0 clientMsgId}. */
-    static byte[] dedup(String appId, String fromUserId, String clientMsgId) {
-        return new Builder().str(appId).str(fromUserId).str(clientMsgId).build();
-    }
-
-    /** The trailing 8-byte number of a key (a timeline entry's seq, a message's server msg id). */
-    static long trailingNumber(byte[] key) {
-        return readLong(key, key.length - Long.BYTES);
-    }
-
-    static boolean startsWith(byte[] key, byte[] prefix) {
-        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    static byte[] longBytes(long value) {
-        byte[] out = new byte[Long.BYTES];
-        writeLong(out, 0, value);
-        return out;
-    }
-
-    static void writeLong(byte[] out, int offset, long value) {
-        for (int i = Long.BYTES - 1; i >= 0; i--) {
-            out[offset + i] = (byte) value;
-            value >>>= 8;
-        }
-    }
-
-    static long readLong(byte[] in, int offset) {
-        long value = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            value = (value << 8) | (in[offset + i] & 0xFF);
-        }
-        return value;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Appends segments; strings and raw segments are followed by the separator, numbers are not. */
-    private static final class Builder {
-        private byte[] buf = new byte[64];
-        private int len;
-
-        Builder str(String s) {
-            return raw(utf8(s));
-        }
-
-        Builder raw(byte[] bytes) {
-            ensure(bytes.length + 1);
-            System.arraycopy(bytes, 0, buf, len, bytes.length);
-            len += bytes.length;
-            buf[len++] = SEPARATOR;
-            return this;
-        }
-
-        Builder num(long value) {
-            ensure(Long.BYTES);
-            writeLong(buf, len, value);
-            len += Long.BYTES;
-            return this;
-        }
-
-        byte[] build() {
-            return Arrays.copyOf(buf, len);
-        }
-
-        private void ensure(int more) {
-            if (len + more > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-            }
-        }
-    }
+  }
 }

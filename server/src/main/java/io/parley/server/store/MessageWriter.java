@@ -9,59 +9,59 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MessageWriter {
 
-    private final CommitLoop loop;
+  private final CommitLoop loop;
 
-    MessageWriter(CommitLoop loop) {
-        this.loop = loop;
-    }
+  MessageWriter(CommitLoop loop) {
+    this.loop = loop;
+  }
 
-    /**
-     * Queues a message. The future completes after the batch holding it is durable under the sync policy; it fails
-     * with IllegalArgumentException for a malformed request, StoreOverloadedException when too many appends are
-     * waiting, and StoreClosedException once the store is closing.
-     */
-    public CompletableFuture<AppendResult> append(AppendRequest request) {
-        try {
-            validate(request);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return loop.submit(request);
+  /**
+   * Queues a message. The future completes after the batch holding it is durable under the sync policy; it fails
+   * with IllegalArgumentException for a malformed request, StoreOverloadedException when too many appends are
+   * waiting, and StoreClosedException once the store is closing.
+   */
+  public CompletableFuture<AppendResult> append(AppendRequest request) {
+    try {
+      validate(request);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
     }
+    return loop.submit(request);
+  }
 
-    /**
-     * Records that a device has processed its user's timeline up to {@code seq}. Coalesced (the highest pending seq
-     * per device wins), written with the next batch without forcing a sync, and never lowers a stored cursor.
-     *
-     * @throws IllegalArgumentException for a malformed id or a negative seq
-     * @throws StoreClosedException once the store is closing
-     */
-    public void saveCursor(String appId, String userId, String deviceId, long seq) {
-        Keys.requireId("appId", appId);
-        Keys.requireId("userId", userId);
-        Keys.requireId("deviceId", deviceId);
-        if (seq < 0) {
-            throw new IllegalArgumentException("seq must not be negative: " + seq);
-        }
-        loop.saveCursor(new PendingCursors.Device(appId, userId, deviceId), seq);
+  /**
+   * Records that a device has processed its user's timeline up to {@code seq}. Coalesced (the highest pending seq
+   * per device wins), written with the next batch without forcing a sync, and never lowers a stored cursor.
+   *
+   * @throws IllegalArgumentException for a malformed id or a negative seq
+   * @throws StoreClosedException once the store is closing
+   */
+  public void saveCursor(String appId, String userId, String deviceId, long seq) {
+    Keys.requireId("appId", appId);
+    Keys.requireId("userId", userId);
+    Keys.requireId("deviceId", deviceId);
+    if (seq < 0) {
+      throw new IllegalArgumentException("seq must not be negative: " + seq);
     }
+    loop.saveCursor(new PendingCursors.Device(appId, userId, deviceId), seq);
+  }
 
-    private static void validate(AppendRequest request) {
-        if (request == null) {
-            throw new IllegalArgumentException("request must not be null");
-        }
-        Keys.requireId("appId", request.appId());
-        Keys.requireId("fromUserId", request.fromUserId());
-        Keys.requireId("toUserId", request.toUserId());
-        Keys.requireId("clientMsgId", request.clientMsgId());
-        if (request.fromDeviceId() == null) {
-            throw new IllegalArgumentException("fromDeviceId must not be null");
-        }
-        if (request.contentType() == null) {
-            throw new IllegalArgumentException("contentType must not be null");
-        }
-        if (request.content() == null) {
-            throw new IllegalArgumentException("content must not be null");
-        }
+  private static void validate(AppendRequest request) {
+    if (request == null) {
+      throw new IllegalArgumentException("request must not be null");
     }
+    Keys.requireId("appId", request.appId());
+    Keys.requireId("fromUserId", request.fromUserId());
+    Keys.requireId("toUserId", request.toUserId());
+    Keys.requireId("clientMsgId", request.clientMsgId());
+    if (request.fromDeviceId() == null) {
+      throw new IllegalArgumentException("fromDeviceId must not be null");
+    }
+    if (request.contentType() == null) {
+      throw new IllegalArgumentException("contentType must not be null");
+    }
+    if (request.content() == null) {
+      throw new IllegalArgumentException("content must not be null");
+    }
+  }
 }

@@ -11,35 +11,35 @@ import org.rocksdb.RocksDBException;
  */
 final class SeqCounters {
 
-    /** A user within an app. */
-    record User(String appId, String userId) {
-    }
+  /** A user within an app. */
+  record User(String appId, String userId) {
+  }
 
-    private final Database db;
-    private final LinkedHashMap<User, Long> newest;
+  private final Database db;
+  private final LinkedHashMap<User, Long> newest;
 
-    SeqCounters(Database db, int capacity) {
-        this.db = db;
-        this.newest = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<User, Long> eldest) {
-                return size() > capacity;
-            }
-        };
-    }
+  SeqCounters(Database db, int capacity) {
+    this.db = db;
+    this.newest = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<User, Long> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
 
-    /** Reserves and returns the user's next seq. */
-    long next(User user) throws RocksDBException {
-        Long current = newest.get(user);
-        long next = (current != null ? current : db.newestSeq(user.appId(), user.userId())) + 1;
-        newest.put(user, next);
-        return next;
-    }
+  /** Reserves and returns the user's next seq. */
+  long next(User user) throws RocksDBException {
+    Long current = newest.get(user);
+    long next = (current != null ? current : db.newestSeq(user.appId(), user.userId())) + 1;
+    newest.put(user, next);
+    return next;
+  }
 
-    /** Drops cached counters so they are reloaded from disk, e.g. after a batch carrying them failed to write. */
-    void forget(Collection<User> users) {
-        for (User user : users) {
-            newest.remove(user);
-        }
+  /** Drops cached counters so they are reloaded from disk, e.g. after a batch carrying them failed to write. */
+  void forget(Collection<User> users) {
+    for (User user : users) {
+      newest.remove(user);
     }
+  }
 }

@@ -6,18 +6,18 @@ package io.parley.server.store;
  */
 final class ServerMsgIds {
 
-    private long last;
+  private long last;
 
-    ServerMsgIds(long last) {
-        this.last = last;
-    }
+  ServerMsgIds(long last) {
+    this.last = last;
+  }
 
-    long next(long nowMillis) {
-        last = Math.max(last + 1, nowMillis << 16);
-        return last;
-    }
+  long next(long nowMillis) {
+    last = Math.max(last + 1, nowMillis << 16);
+    return last;
+  }
 
-    long last() {
-        return last;
-    }
+  long last() {
+    return last;
+  }
 }

@@ -17,125 +17,125 @@ import org.rocksdb.RocksDBException;
  */
 public final class Store implements AutoCloseable {
 
-    private final Database db;
-    private final CommitLoop loop;
-    private final MessageWriter writer;
-    /** Readers share it; close() takes it exclusively so no read touches a closed database. */
-    private final ReentrantReadWriteLock readGuard = new ReentrantReadWriteLock();
-    private boolean closed; // guarded by readGuard
+  private final Database db;
+  private final CommitLoop loop;
+  private final MessageWriter writer;
+  /** Readers share it; close() takes it exclusively so no read touches a closed database. */
+  private final ReentrantReadWriteLock readGuard = new ReentrantReadWriteLock();
+  private boolean closed; // guarded by readGuard
 
-    private Store(Database db, CommitLoop loop) {
-        this.db = db;
-        this.loop = loop;
-        this.writer = new MessageWriter(loop);
-    }
+  private Store(Database db, CommitLoop loop) {
+    this.db = db;
+    this.loop = loop;
+    this.writer = new MessageWriter(loop);
+  }
 
-    /**
-     * Opens (creating if needed) the store in {@code dir} and starts its writer and completer threads.
-     *
-     * @throws UncheckedIOException when the directory or the database cannot be opened
-     */
-    public static Store open(Path dir, StoreOptions options, CommitListener listener) {
-        return open(dir, options, listener, UnaryOperator.identity());
-    }
+  /**
+   * Opens (creating if needed) the store in {@code dir} and starts its writer and completer threads.
+   *
+   * @throws UncheckedIOException when the directory or the database cannot be opened
+   */
+  public static Store open(Path dir, StoreOptions options, CommitListener listener) {
+    return open(dir, options, listener, UnaryOperator.identity());
+  }
 
-    /** As {@link #open(Path, StoreOptions, CommitListener)}, with the batch sink wrapped (tests inject failures). */
-    static Store open(Path dir, StoreOptions options, CommitListener listener, UnaryOperator<BatchSink> wrapSink) {
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(listener, "listener");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Database db;
-        try {
-            db = Database.open(dir, options.syncPolicy());
-        } catch (RocksDBException e) {
-            throw new UncheckedIOException(new IOException("cannot open store in " + dir, e));
-        }
-        try {
-            CommitLoop loop = new CommitLoop(db, wrapSink.apply(db), options, listener);
-            loop.start();
-            return new Store(db, loop);
-        } catch (RocksDBException e) {
-            db.close();
-            throw new UncheckedIOException(new IOException("cannot read store metadata in " + dir, e));
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+  /** As {@link #open(Path, StoreOptions, CommitListener)}, with the batch sink wrapped (tests inject failures). */
+  static Store open(Path dir, StoreOptions options, CommitListener listener, UnaryOperator<BatchSink> wrapSink) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(listener, "listener");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    Database db;
+    try {
+      db = Database.open(dir, options.syncPolicy());
+    } catch (RocksDBException e) {
+      throw new UncheckedIOException(new IOException("cannot open store in " + dir, e));
+    }
+    try {
+      CommitLoop loop = new CommitLoop(db, wrapSink.apply(db), options, listener);
+      loop.start();
+      return new Store(db, loop);
+    } catch (RocksDBException e) {
+      db.close();
+      throw new UncheckedIOException(new IOException("cannot read store metadata in " + dir, e));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
 
-    public MessageWriter writer() {
-        return writer;
-    }
+  public MessageWriter writer() {
+    return writer;
+  }
 
-    /** Entries of the user's timeline with seq greater than {@code afterSeq}, ascending, at most {@code limit}. */
-    public List<TimelineEntry> readTimeline(String appId, String userId, long afterSeq, int limit) {
-        Keys.requireId("appId", appId);
-        Keys.requireId("userId", userId);
-        if (afterSeq < 0 || limit < 0) {
-            throw new IllegalArgumentException("afterSeq and limit must not be negative");
-        }
-        return read(() -> db.readTimeline(appId, userId, afterSeq, limit));
+  /** Entries of the user's timeline with seq greater than {@code afterSeq}, ascending, at most {@code limit}. */
+  public List<TimelineEntry> readTimeline(String appId, String userId, long afterSeq, int limit) {
+    Keys.requireId("appId", appId);
+    Keys.requireId("userId", userId);
+    if (afterSeq < 0 || limit < 0) {
+      throw new IllegalArgumentException("afterSeq and limit must not be negative");
     }
+    return read(() -> db.readTimeline(appId, userId, afterSeq, limit));
+  }
 
-    /** The user's newest committed timeline seq; 0 when the timeline is empty. */
-    public long newestSeq(String appId, String userId) {
-        Keys.requireId("appId", appId);
-        Keys.requireId("userId", userId);
-        return read(() -> db.newestSeq(appId, userId));
-    }
+  /** The user's newest committed timeline seq; 0 when the timeline is empty. */
+  public long newestSeq(String appId, String userId) {
+    Keys.requireId("appId", appId);
+    Keys.requireId("userId", userId);
+    return read(() -> db.newestSeq(appId, userId));
+  }
 
-    /** The device's stored cursor; 0 when none was saved (pending saves are not visible until written). */
-    public long cursor(String appId, String userId, String deviceId) {
-        byte[] key = Keys.cursor(Keys.requireId("appId", appId), Keys.requireId("userId", userId),
-                Keys.requireId("deviceId", deviceId));
-        return read(() -> db.getLong(db.cursors(), key));
-    }
+  /** The device's stored cursor; 0 when none was saved (pending saves are not visible until written). */
+  public long cursor(String appId, String userId, String deviceId) {
+    byte[] key = Keys.cursor(Keys.requireId("appId", appId), Keys.requireId("userId", userId),
+        Keys.requireId("deviceId", deviceId));
+    return read(() -> db.getLong(db.cursors(), key));
+  }
 
-    public StoreStats stats() {
-        return loop.stats();
-    }
+  public StoreStats stats() {
+    return loop.stats();
+  }
 
-    /**
-     * Refuses new appends, waits until the writer has written everything queued and the completer has answered it,
-     * then closes RocksDB. Idempotent.
-     */
-    @Override
-    public void close() {
-        if (loop.isStoreThread()) {
-            throw new IllegalStateException("close() called from a store thread (a listener or callback)");
-        }
-        loop.shutdown();
-        readGuard.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                db.close();
-            }
-        } finally {
-            readGuard.writeLock().unlock();
-        }
+  /**
+   * Refuses new appends, waits until the writer has written everything queued and the completer has answered it,
+   * then closes RocksDB. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (loop.isStoreThread()) {
+      throw new IllegalStateException("close() called from a store thread (a listener or callback)");
     }
+    loop.shutdown();
+    readGuard.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        db.close();
+      }
+    } finally {
+      readGuard.writeLock().unlock();
+    }
+  }
 
-    private <T> T read(Read<T> read) {
-        readGuard.readLock().lock();
-        try {
-            if (closed) {
-                throw new StoreClosedException();
-            }
-            return read.run();
-        } catch (RocksDBException e) {
-            throw new UncheckedIOException(new IOException(e.getMessage(), e));
-        } finally {
-            readGuard.readLock().unlock();
-        }
+  private <T> T read(Read<T> read) {
+    readGuard.readLock().lock();
+    try {
+      if (closed) {
+        throw new StoreClosedException();
+      }
+      return read.run();
+    } catch (RocksDBException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
+    } finally {
+      readGuard.readLock().unlock();
     }
+  }
 
-    @FunctionalInterface
-    private interface Read<T> {
-        T run() throws RocksDBException;
-    }
+  @FunctionalInterface
+  private interface Read<T> {
+    T run() throws RocksDBException;
+  }
 }

@@ -8,30 +8,30 @@ import java.util.Objects;
  */
 public record StoreOptions(SyncPolicy syncPolicy, int maxBatch, int maxQueuedAppends) {
 
-    public StoreOptions {
-        Objects.requireNonNull(syncPolicy, "syncPolicy");
-        if (maxBatch < 1) {
-            throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
-        }
-        if (maxQueuedAppends < 1) {
-            throw new IllegalArgumentException("maxQueuedAppends must be at least 1: " + maxQueuedAppends);
-        }
+  public StoreOptions {
+    Objects.requireNonNull(syncPolicy, "syncPolicy");
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
     }
+    if (maxQueuedAppends < 1) {
+      throw new IllegalArgumentException("maxQueuedAppends must be at least 1: " + maxQueuedAppends);
+    }
+  }
 
-    /** FSYNC, batches of up to 2048 appends, at most 65536 appends waiting. */
-    public static StoreOptions defaults() {
-        return new StoreOptions(SyncPolicy.FSYNC, 2048, 65536);
-    }
+  /** FSYNC, batches of up to 2048 appends, at most 65536 appends waiting. */
+  public static StoreOptions defaults() {
+    return new StoreOptions(SyncPolicy.FSYNC, 2048, 65536);
+  }
 
-    public StoreOptions withSyncPolicy(SyncPolicy policy) {
-        return new StoreOptions(policy, maxBatch, maxQueuedAppends);
-    }
+  public StoreOptions withSyncPolicy(SyncPolicy policy) {
+    return new StoreOptions(policy, maxBatch, maxQueuedAppends);
+  }
 
-    public StoreOptions withMaxBatch(int batch) {
-        return new StoreOptions(syncPolicy, batch, maxQueuedAppends);
-    }
+  public StoreOptions withMaxBatch(int batch) {
+    return new StoreOptions(syncPolicy, batch, maxQueuedAppends);
+  }
 
-    public StoreOptions withMaxQueuedAppends(int queued) {
-        return new StoreOptions(syncPolicy, maxBatch, queued);
-    }
+  public StoreOptions withMaxQueuedAppends(int queued) {
+    return new StoreOptions(syncPolicy, maxBatch, queued);
+  }
 }

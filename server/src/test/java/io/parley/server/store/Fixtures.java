@@ -14,92 +14,92 @@ import java.util.concurrent.TimeUnit;
 /** Shared helpers for store tests. */
 final class Fixtures {
 
-    static final String APP = "1400000000";
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final String APP = "1400000000";
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private Fixtures() {
+  private Fixtures() {
+  }
+
+  static AppendRequest request(String from, String to, String clientMsgId) {
+    return new AppendRequest(APP, from, from + "-phone", to, clientMsgId, "text",
+        ByteString.copyFromUtf8("hello " + to + " from " + from + " #" + clientMsgId));
+  }
+
+  static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("future did not complete normally", e);
+    }
+  }
+
+  static <T> List<T> awaitAll(List<CompletableFuture<T>> futures) {
+    List<T> out = new ArrayList<>(futures.size());
+    for (CompletableFuture<T> future : futures) {
+      out.add(await(future));
+    }
+    return out;
+  }
+
+  /**
+   * A listener that records batches and, until opened, holds one store thread inside the first batch: the writer
+   * (just after the batch is written, when opened with {@code Store.open(dir, options, gate, gate::wrap)}) or the
+   * completer (inside the listener).
+   */
+  static final class Gate implements CommitListener {
+    final List<List<AppendResult>> batches = new CopyOnWriteArrayList<>();
+    private final boolean holdWriter;
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch open = new CountDownLatch(1);
+
+    private Gate(boolean holdWriter) {
+      this.holdWriter = holdWriter;
     }
 
-    static AppendRequest request(String from, String to, String clientMsgId) {
-        return new AppendRequest(APP, from, from + "-phone", to, clientMsgId, "text",
-                ByteString.copyFromUtf8("hello " + to + " from " + from + " #" + clientMsgId));
+    /** Holds the writer thread; open the store with {@code gate::wrap}. */
+    static Gate holdingWriter() {
+      return new Gate(true);
     }
 
-    static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("future did not complete normally", e);
-        }
+    /** Holds the completer thread inside the listener; the writer goes on. */
+    static Gate holdingCompleter() {
+      return new Gate(false);
     }
 
-    static <T> List<T> awaitAll(List<CompletableFuture<T>> futures) {
-        List<T> out = new ArrayList<>(futures.size());
-        for (CompletableFuture<T> future : futures) {
-            out.add(await(future));
+    BatchSink wrap(BatchSink sink) {
+      return (batch, sync) -> {
+        sink.write(batch, sync);
+        if (holdWriter) {
+          hold();
         }
-        return out;
+      };
     }
 
-    /**
-     * A listener that records batches and, until opened, holds one store thread inside the first batch: the writer
-     * (just after the batch is written, when opened with {@code Store.open(dir, options, gate, gate::wrap)}) or the
-     * completer (inside the listener).
-     */
-    static final class Gate implements CommitListener {
-        final List<List<AppendResult>> batches = new CopyOnWriteArrayList<>();
-        private final boolean holdWriter;
-        private final CountDownLatch entered = new CountDownLatch(1);
-        private final CountDownLatch open = new CountDownLatch(1);
-
-        private Gate(boolean holdWriter) {
-            this.holdWriter = holdWriter;
-        }
-
-        /** Holds the writer thread; open the store with {@code gate::wrap}. */
-        static Gate holdingWriter() {
-            return new Gate(true);
-        }
-
-        /** Holds the completer thread inside the listener; the writer goes on. */
-        static Gate holdingCompleter() {
-            return new Gate(false);
-        }
-
-        BatchSink wrap(BatchSink sink) {
-            return (batch, sync) -> {
-                sink.write(batch, sync);
-                if (holdWriter) {
-                    hold();
-                }
-            };
-        }
-
-        @Override
-        public void committed(List<AppendResult> batch) {
-            batches.add(batch);
-            if (!holdWriter) {
-                hold();
-            }
-        }
-
-        private void hold() {
-            entered.countDown();
-            try {
-                // Bounded so that a failing test cannot hang close() forever.
-                open.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Waits until the held thread is inside the first batch. */
-        void awaitHeld() throws InterruptedException {
-            assertTrue(entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "store thread never reached the gate");
-        }
-
-        void open() {
-            open.countDown();
-        }
+    @Override
+    public void committed(List<AppendResult> batch) {
+      batches.add(batch);
+      if (!holdWriter) {
+        hold();
+      }
     }
+
+    private void hold() {
+      entered.countDown();
+      try {
+        // Bounded so that a failing test cannot hang close() forever.
+        open.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Waits until the held thread is inside the first batch. */
+    void awaitHeld() throws InterruptedException {
+      assertTrue(entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "store thread never reached the gate");
+    }
+
+    void open() {
+      open.countDown();
+    }
+  }
 }

@@ -26,121 +26,121 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Store: appending and reading timelines")
 class StoreAppendTest {
 
-    @TempDir
-    Path dir;
-    Store store;
+  @TempDir
+  Path dir;
+  Store store;
 
-    @BeforeEach
-    void open() {
-        store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+  @BeforeEach
+  void open() {
+    store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  @DisplayName("appended messages appear in both the sender's and the recipient's timeline with seqs 1..n")
+  void appendThenRead() {
+    List<AppendResult> results = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      results.add(await(store.writer().append(request("alice", "bob", "m" + i))));
     }
+    List<TimelineEntry> bob = store.readTimeline(APP, "bob", 0, 100);
+    List<TimelineEntry> alice = store.readTimeline(APP, "alice", 0, 100);
+    assertEquals(5, bob.size());
+    assertEquals(5, alice.size());
+    long previousId = 0;
+    for (int i = 0; i < 5; i++) {
+      AppendResult result = results.get(i);
+      assertFalse(result.duplicate());
+      assertEquals(i + 1, result.senderSeq());
+      assertEquals(i + 1, result.recipientSeq());
+      assertTrue(result.serverMsgId() > previousId, "server msg ids increase");
+      previousId = result.serverMsgId();
 
-    @AfterEach
-    void close() {
-        store.close();
+      Message expected = Message.newBuilder()
+          .setServerMsgId(result.serverMsgId())
+          .setClientMsgId("m" + (i + 1))
+          .setFromUserId("alice")
+          .setToUserId("bob")
+          .setServerTimeMs(result.serverTimeMs())
+          .setContentType("text")
+          .setContent(ByteString.copyFromUtf8("hello bob from alice #m" + (i + 1)))
+          .setFromDeviceId("alice-phone")
+          .build();
+      assertEquals(TimelineEntry.newBuilder().setSeq(i + 1).setMessage(expected).build(), bob.get(i));
+      assertEquals(TimelineEntry.newBuilder().setSeq(i + 1).setMessage(expected).build(), alice.get(i));
+      assertEquals(bob.get(i), result.recipientEntry());
+      assertEquals(alice.get(i), result.senderEntry());
     }
+    assertEquals(5, store.newestSeq(APP, "bob"));
+    assertEquals(0, store.newestSeq(APP, "carol"));
+  }
 
-    @Test
-    @DisplayName("appended messages appear in both the sender's and the recipient's timeline with seqs 1..n")
-    void appendThenRead() {
-        List<AppendResult> results = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            results.add(await(store.writer().append(request("alice", "bob", "m" + i))));
-        }
-        List<TimelineEntry> bob = store.readTimeline(APP, "bob", 0, 100);
-        List<TimelineEntry> alice = store.readTimeline(APP, "alice", 0, 100);
-        assertEquals(5, bob.size());
-        assertEquals(5, alice.size());
-        long previousId = 0;
-        for (int i = 0; i < 5; i++) {
-            AppendResult result = results.get(i);
-            assertFalse(result.duplicate());
-            assertEquals(i + 1, result.senderSeq());
-            assertEquals(i + 1, result.recipientSeq());
-            assertTrue(result.serverMsgId() > previousId, "server msg ids increase");
-            previousId = result.serverMsgId();
-
-            Message expected = Message.newBuilder()
-                    .setServerMsgId(result.serverMsgId())
-                    .setClientMsgId("m" + (i + 1))
-                    .setFromUserId("alice")
-                    .setToUserId("bob")
-                    .setServerTimeMs(result.serverTimeMs())
-                    .setContentType("text")
-                    .setContent(ByteString.copyFromUtf8("hello bob from alice #m" + (i + 1)))
-                    .setFromDeviceId("alice-phone")
-                    .build();
-            assertEquals(TimelineEntry.newBuilder().setSeq(i + 1).setMessage(expected).build(), bob.get(i));
-            assertEquals(TimelineEntry.newBuilder().setSeq(i + 1).setMessage(expected).build(), alice.get(i));
-            assertEquals(bob.get(i), result.recipientEntry());
-            assertEquals(alice.get(i), result.senderEntry());
-        }
-        assertEquals(5, store.newestSeq(APP, "bob"));
-        assertEquals(0, store.newestSeq(APP, "carol"));
+  @Test
+  @DisplayName("reading after a seq returns only later entries, ascending, and at most the limit")
+  void pagedRead() {
+    for (int i = 1; i <= 10; i++) {
+      await(store.writer().append(request("alice", "bob", "m" + i)));
     }
+    List<TimelineEntry> page = store.readTimeline(APP, "bob", 3, 4);
+    assertEquals(List.of(4L, 5L, 6L, 7L), page.stream().map(TimelineEntry::getSeq).toList());
+    assertEquals(List.of(9L, 10L), store.readTimeline(APP, "bob", 8, 100).stream().map(TimelineEntry::getSeq).toList());
+    assertTrue(store.readTimeline(APP, "bob", 10, 100).isEmpty());
+    assertTrue(store.readTimeline(APP, "bob", 0, 0).isEmpty());
+  }
 
-    @Test
-    @DisplayName("reading after a seq returns only later entries, ascending, and at most the limit")
-    void pagedRead() {
-        for (int i = 1; i <= 10; i++) {
-            await(store.writer().append(request("alice", "bob", "m" + i)));
-        }
-        List<TimelineEntry> page = store.readTimeline(APP, "bob", 3, 4);
-        assertEquals(List.of(4L, 5L, 6L, 7L), page.stream().map(TimelineEntry::getSeq).toList());
-        assertEquals(List.of(9L, 10L), store.readTimeline(APP, "bob", 8, 100).stream().map(TimelineEntry::getSeq).toList());
-        assertTrue(store.readTimeline(APP, "bob", 10, 100).isEmpty());
-        assertTrue(store.readTimeline(APP, "bob", 0, 0).isEmpty());
+  @Test
+  @DisplayName("a user's seqs count that user's entries only, whether sent or received")
+  void seqsArePerUser() {
+    AppendResult first = await(store.writer().append(request("alice", "bob", "a1")));
+    AppendResult second = await(store.writer().append(request("carol", "bob", "c1")));
+    AppendResult third = await(store.writer().append(request("bob", "alice", "b1")));
+    assertEquals(1, first.senderSeq());
+    assertEquals(1, first.recipientSeq());
+    assertEquals(1, second.senderSeq());
+    assertEquals(2, second.recipientSeq());
+    assertEquals(3, third.senderSeq());
+    assertEquals(2, third.recipientSeq());
+    assertEquals(List.of("a1", "c1", "b1"), store.readTimeline(APP, "bob", 0, 10).stream()
+        .map(e -> e.getMessage().getClientMsgId()).toList());
+  }
+
+  @Test
+  @DisplayName("a message to oneself makes one timeline entry")
+  void selfSend() {
+    AppendResult result = await(store.writer().append(request("alice", "alice", "note")));
+    assertEquals(1, result.senderSeq());
+    assertEquals(1, result.recipientSeq());
+    assertSame(result.senderEntry(), result.recipientEntry());
+    assertEquals(1, store.readTimeline(APP, "alice", 0, 100).size());
+
+    AppendResult next = await(store.writer().append(request("bob", "alice", "hi")));
+    assertEquals(2, next.recipientSeq());
+    assertEquals(List.of(1L, 2L), store.readTimeline(APP, "alice", 0, 100).stream()
+        .map(TimelineEntry::getSeq).toList());
+  }
+
+  @Test
+  @DisplayName("ids that are empty or contain U+0000 fail the append with IllegalArgumentException")
+  void rejectsBadIds() {
+    List<AppendRequest> bad = List.of(
+        request("", "bob", "m"),
+        request("alice", "", "m"),
+        request("alice", "bob", ""),
+        request("al\0ice", "bob", "m"),
+        request("alice", "bob", "m\0"),
+        new AppendRequest("", "alice", "d", "bob", "m", "text", ByteString.EMPTY),
+        new AppendRequest(APP, "alice", "d", "bob", "m", "text", null));
+    for (AppendRequest request : bad) {
+      CompletableFuture<AppendResult> future = store.writer().append(request);
+      ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+          future::get, request.toString());
+      assertInstanceOf(IllegalArgumentException.class, e.getCause());
     }
-
-    @Test
-    @DisplayName("a user's seqs count that user's entries only, whether sent or received")
-    void seqsArePerUser() {
-        AppendResult first = await(store.writer().append(request("alice", "bob", "a1")));
-        AppendResult second = await(store.writer().append(request("carol", "bob", "c1")));
-        AppendResult third = await(store.writer().append(request("bob", "alice", "b1")));
-        assertEquals(1, first.senderSeq());
-        assertEquals(1, first.recipientSeq());
-        assertEquals(1, second.senderSeq());
-        assertEquals(2, second.recipientSeq());
-        assertEquals(3, third.senderSeq());
-        assertEquals(2, third.recipientSeq());
-        assertEquals(List.of("a1", "c1", "b1"), store.readTimeline(APP, "bob", 0, 10).stream()
-                .map(e -> e.getMessage().getClientMsgId()).toList());
-    }
-
-    @Test
-    @DisplayName("a message to oneself makes one timeline entry")
-    void selfSend() {
-        AppendResult result = await(store.writer().append(request("alice", "alice", "note")));
-        assertEquals(1, result.senderSeq());
-        assertEquals(1, result.recipientSeq());
-        assertSame(result.senderEntry(), result.recipientEntry());
-        assertEquals(1, store.readTimeline(APP, "alice", 0, 100).size());
-
-        AppendResult next = await(store.writer().append(request("bob", "alice", "hi")));
-        assertEquals(2, next.recipientSeq());
-        assertEquals(List.of(1L, 2L), store.readTimeline(APP, "alice", 0, 100).stream()
-                .map(TimelineEntry::getSeq).toList());
-    }
-
-    @Test
-    @DisplayName("ids that are empty or contain U+0000 fail the append with IllegalArgumentException")
-    void rejectsBadIds() {
-        List<AppendRequest> bad = List.of(
-                request("", "bob", "m"),
-                request("alice", "", "m"),
-                request("alice", "bob", ""),
-                request("al\0ice", "bob", "m"),
-                request("alice", "bob", "m\0"),
-                new AppendRequest("", "alice", "d", "bob", "m", "text", ByteString.EMPTY),
-                new AppendRequest(APP, "alice", "d", "bob", "m", "text", null));
-        for (AppendRequest request : bad) {
-            CompletableFuture<AppendResult> future = store.writer().append(request);
-            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    future::get, request.toString());
-            assertInstanceOf(IllegalArgumentException.class, e.getCause());
-        }
-        assertEquals(0, store.newestSeq(APP, "bob"));
-        assertEquals(0, store.stats().appends());
-    }
+    assertEquals(0, store.newestSeq(APP, "bob"));
+    assertEquals(0, store.stats().appends());
+  }
 }

@@ -25,115 +25,115 @@ import org.rocksdb.RocksDBException;
 @DisplayName("Store: restart, overload, close and failed writes")
 class StoreLifecycleTest {
 
-    @TempDir
-    Path dir;
+  @TempDir
+  Path dir;
 
-    @Test
-    @DisplayName("after reopening, numbering continues from the stored newest seq and old messages are still there")
-    void reopenContinuesNumbering() {
-        long lastId;
-        try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
-            for (int i = 1; i <= 3; i++) {
-                await(store.writer().append(request("alice", "bob", "before" + i)));
-            }
-            lastId = await(store.writer().append(request("bob", "bob", "self"))).serverMsgId();
-        }
-        try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
-            assertEquals(4, store.newestSeq(APP, "bob"));
-            assertEquals(3, store.newestSeq(APP, "alice"));
-            AppendResult next = await(store.writer().append(request("alice", "bob", "after")));
-            assertEquals(4, next.senderSeq());
-            assertEquals(5, next.recipientSeq());
-            assertTrue(next.serverMsgId() > lastId, "server msg ids keep increasing across restarts");
-            List<TimelineEntry> bob = store.readTimeline(APP, "bob", 0, 100);
-            assertEquals(List.of(1L, 2L, 3L, 4L, 5L), bob.stream().map(TimelineEntry::getSeq).toList());
-            assertEquals(List.of("before1", "before2", "before3", "self", "after"),
-                    bob.stream().map(e -> e.getMessage().getClientMsgId()).toList());
-        }
+  @Test
+  @DisplayName("after reopening, numbering continues from the stored newest seq and old messages are still there")
+  void reopenContinuesNumbering() {
+    long lastId;
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      for (int i = 1; i <= 3; i++) {
+        await(store.writer().append(request("alice", "bob", "before" + i)));
+      }
+      lastId = await(store.writer().append(request("bob", "bob", "self"))).serverMsgId();
     }
-
-    @Test
-    @DisplayName("when the queue is full, extra appends fail at once with StoreOverloadedException; queued ones complete later")
-    void overload() throws Exception {
-        Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
-        StoreOptions options = StoreOptions.defaults().withMaxQueuedAppends(2);
-        try (Store store = Store.open(dir, options, gate, gate::wrap)) {
-            CompletableFuture<AppendResult> inFlight = store.writer().append(request("alice", "bob", "m0"));
-            gate.awaitHeld();
-            CompletableFuture<AppendResult> queued1 = store.writer().append(request("alice", "bob", "m1"));
-            CompletableFuture<AppendResult> queued2 = store.writer().append(request("alice", "bob", "m2"));
-            CompletableFuture<AppendResult> refused = store.writer().append(request("alice", "bob", "m3"));
-
-            assertTrue(refused.isDone(), "an overloaded append fails without waiting");
-            ExecutionException e = assertThrows(ExecutionException.class, refused::get);
-            assertInstanceOf(StoreOverloadedException.class, e.getCause());
-            assertFalse(queued1.isDone());
-            assertFalse(queued2.isDone());
-
-            gate.open();
-            assertEquals(1, await(inFlight).recipientSeq());
-            assertEquals(2, await(queued1).recipientSeq());
-            assertEquals(3, await(queued2).recipientSeq());
-            assertEquals(4, await(store.writer().append(request("alice", "bob", "m3"))).recipientSeq());
-        }
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      assertEquals(4, store.newestSeq(APP, "bob"));
+      assertEquals(3, store.newestSeq(APP, "alice"));
+      AppendResult next = await(store.writer().append(request("alice", "bob", "after")));
+      assertEquals(4, next.senderSeq());
+      assertEquals(5, next.recipientSeq());
+      assertTrue(next.serverMsgId() > lastId, "server msg ids keep increasing across restarts");
+      List<TimelineEntry> bob = store.readTimeline(APP, "bob", 0, 100);
+      assertEquals(List.of(1L, 2L, 3L, 4L, 5L), bob.stream().map(TimelineEntry::getSeq).toList());
+      assertEquals(List.of("before1", "before2", "before3", "self", "after"),
+          bob.stream().map(e -> e.getMessage().getClientMsgId()).toList());
     }
+  }
 
-    @Test
-    @DisplayName("close writes everything already queued; appends after close fail with StoreClosedException")
-    void closeDrainsThenRefuses() throws Exception {
-        Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
-        Store store = Store.open(dir, StoreOptions.defaults(), gate, gate::wrap);
-        List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
-        futures.add(store.writer().append(request("alice", "bob", "m0")));
-        gate.awaitHeld();
-        for (int i = 1; i <= 100; i++) {
-            futures.add(store.writer().append(request("alice", "bob", "m" + i)));
-        }
-        Thread closer = new Thread(store::close, "test-closer");
-        closer.start();
-        // Once close has begun, new appends are refused; only then let the writer go on.
-        await().atMost(Fixtures.TIMEOUT).until(() -> store.writer().append(request("x", "y", "probe"))
-                .handle((r, t) -> t instanceof StoreClosedException).join());
-        assertTrue(futures.stream().skip(1).noneMatch(CompletableFuture::isDone), "still queued when close began");
-        gate.open();
-        closer.join();
+  @Test
+  @DisplayName("when the queue is full, extra appends fail at once with StoreOverloadedException; queued ones complete later")
+  void overload() throws Exception {
+    Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
+    StoreOptions options = StoreOptions.defaults().withMaxQueuedAppends(2);
+    try (Store store = Store.open(dir, options, gate, gate::wrap)) {
+      CompletableFuture<AppendResult> inFlight = store.writer().append(request("alice", "bob", "m0"));
+      gate.awaitHeld();
+      CompletableFuture<AppendResult> queued1 = store.writer().append(request("alice", "bob", "m1"));
+      CompletableFuture<AppendResult> queued2 = store.writer().append(request("alice", "bob", "m2"));
+      CompletableFuture<AppendResult> refused = store.writer().append(request("alice", "bob", "m3"));
 
-        for (int i = 0; i < futures.size(); i++) {
-            assertEquals(i + 1, await(futures.get(i)).recipientSeq());
-        }
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> store.writer().append(request("alice", "bob", "late")).get());
-        assertInstanceOf(StoreClosedException.class, e.getCause());
-        assertThrows(StoreClosedException.class, () -> store.writer().saveCursor(APP, "bob", "d", 1));
-        assertThrows(StoreClosedException.class, () -> store.newestSeq(APP, "bob"));
-        store.close(); // idempotent
+      assertTrue(refused.isDone(), "an overloaded append fails without waiting");
+      ExecutionException e = assertThrows(ExecutionException.class, refused::get);
+      assertInstanceOf(StoreOverloadedException.class, e.getCause());
+      assertFalse(queued1.isDone());
+      assertFalse(queued2.isDone());
 
-        try (Store reopened = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
-            assertEquals(101, reopened.readTimeline(APP, "bob", 0, 1_000).size());
-            assertEquals(0, reopened.newestSeq(APP, "y"), "the refused probes stored nothing");
-        }
+      gate.open();
+      assertEquals(1, await(inFlight).recipientSeq());
+      assertEquals(2, await(queued1).recipientSeq());
+      assertEquals(3, await(queued2).recipientSeq());
+      assertEquals(4, await(store.writer().append(request("alice", "bob", "m3"))).recipientSeq());
     }
+  }
 
-    @Test
-    @DisplayName("a failed batch write fails its appends and leaves no gap in the seqs")
-    void failedWriteLeavesNoGap() {
-        AtomicInteger writes = new AtomicInteger();
-        try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE, sink -> (batch, sync) -> {
-            if (writes.incrementAndGet() == 2) {
-                throw new RocksDBException("injected failure");
-            }
-            sink.write(batch, sync);
-        })) {
-            assertEquals(1, await(store.writer().append(request("alice", "bob", "m1"))).recipientSeq());
-            ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> store.writer().append(request("alice", "bob", "m2")).get());
-            assertInstanceOf(RocksDBException.class, e.getCause());
-            AppendResult retried = await(store.writer().append(request("alice", "bob", "m2")));
-            assertFalse(retried.duplicate(), "the failed attempt left no dedup record");
-            assertEquals(2, retried.recipientSeq());
-            assertEquals(2, retried.senderSeq());
-            assertEquals(List.of(1L, 2L), store.readTimeline(APP, "bob", 0, 100).stream()
-                    .map(TimelineEntry::getSeq).toList());
-        }
+  @Test
+  @DisplayName("close writes everything already queued; appends after close fail with StoreClosedException")
+  void closeDrainsThenRefuses() throws Exception {
+    Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
+    Store store = Store.open(dir, StoreOptions.defaults(), gate, gate::wrap);
+    List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
+    futures.add(store.writer().append(request("alice", "bob", "m0")));
+    gate.awaitHeld();
+    for (int i = 1; i <= 100; i++) {
+      futures.add(store.writer().append(request("alice", "bob", "m" + i)));
     }
+    Thread closer = new Thread(store::close, "test-closer");
+    closer.start();
+    // Once close has begun, new appends are refused; only then let the writer go on.
+    await().atMost(Fixtures.TIMEOUT).until(() -> store.writer().append(request("x", "y", "probe"))
+        .handle((r, t) -> t instanceof StoreClosedException).join());
+    assertTrue(futures.stream().skip(1).noneMatch(CompletableFuture::isDone), "still queued when close began");
+    gate.open();
+    closer.join();
+
+    for (int i = 0; i < futures.size(); i++) {
+      assertEquals(i + 1, await(futures.get(i)).recipientSeq());
+    }
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> store.writer().append(request("alice", "bob", "late")).get());
+    assertInstanceOf(StoreClosedException.class, e.getCause());
+    assertThrows(StoreClosedException.class, () -> store.writer().saveCursor(APP, "bob", "d", 1));
+    assertThrows(StoreClosedException.class, () -> store.newestSeq(APP, "bob"));
+    store.close(); // idempotent
+
+    try (Store reopened = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      assertEquals(101, reopened.readTimeline(APP, "bob", 0, 1_000).size());
+      assertEquals(0, reopened.newestSeq(APP, "y"), "the refused probes stored nothing");
+    }
+  }
+
+  @Test
+  @DisplayName("a failed batch write fails its appends and leaves no gap in the seqs")
+  void failedWriteLeavesNoGap() {
+    AtomicInteger writes = new AtomicInteger();
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE, sink -> (batch, sync) -> {
+      if (writes.incrementAndGet() == 2) {
+        throw new RocksDBException("injected failure");
+      }
+      sink.write(batch, sync);
+    })) {
+      assertEquals(1, await(store.writer().append(request("alice", "bob", "m1"))).recipientSeq());
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> store.writer().append(request("alice", "bob", "m2")).get());
+      assertInstanceOf(RocksDBException.class, e.getCause());
+      AppendResult retried = await(store.writer().append(request("alice", "bob", "m2")));
+      assertFalse(retried.duplicate(), "the failed attempt left no dedup record");
+      assertEquals(2, retried.recipientSeq());
+      assertEquals(2, retried.senderSeq());
+      assertEquals(List.of(1L, 2L), store.readTimeline(APP, "bob", 0, 100).stream()
+          .map(TimelineEntry::getSeq).toList());
+    }
+  }
 }
