@@ -3,10 +3,11 @@ package io.parley.bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** Entry point of {@code parley-bench.jar}: a command-line client and load scenarios. */
+/** Entry point of {@code parley-bench.jar}: a command-line client, load scenarios and micro-benchmarks. */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "parley-bench 0.1.0",
-    description = "A command-line Parley client (send, listen) and load scenarios (c2c, connect).",
-    subcommands = {SendCommand.class, ListenCommand.class, C2cScenario.class, ConnectScenario.class})
+    description = "A command-line Parley client (send, listen), load scenarios (c2c, connect) and JMH micro-benchmarks (jmh).",
+    subcommands = {SendCommand.class, ListenCommand.class, C2cScenario.class, ConnectScenario.class,
+        JmhCommand.class})
 public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain()).execute(args));
