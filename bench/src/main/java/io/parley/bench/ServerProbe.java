@@ -29,6 +29,15 @@ final class ServerProbe {
     return new ServerProbe(n.get("bind").asText(), n.get("admin").asInt(), n.get("pid").asLong());
   }
 
+  /** The probe of the server whose {@code ports.json} this is, or null when there is none or it names no admin port (a relay's). */
+  static ServerProbe ifPresent(Path portsJson) throws IOException {
+    if (!Files.isRegularFile(portsJson)) {
+      return null;
+    }
+    JsonNode n = Json.MAPPER.readTree(Files.readString(portsJson));
+    return n.has("admin") ? fromPortsFile(portsJson) : null;
+  }
+
   JsonNode metrics() throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + adminPort + "/metrics"))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

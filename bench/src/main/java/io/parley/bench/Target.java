@@ -15,6 +15,17 @@ public final class Target {
   @Option(names = "--key", defaultValue = "parley-dev-tencent-key", description = "app key used to mint UserSigs (default: the sandbox dev key)") String key;
   @Option(names = "--usersig", description = "log in with this UserSig instead of minting one") String userSig;
 
+  /** A copy of this target that connects over TCP to {@code host:port} instead. */
+  Target tcp(String host, int port) {
+    Target t = new Target();
+    t.host = host;
+    t.port = port;
+    t.app = app;
+    t.key = key;
+    t.userSig = userSig;
+    return t;
+  }
+
   /** A UserSig for {@code user}: the given one, or one minted from the app key, valid for a day. */
   public String credential(String user) {
     return userSig != null ? userSig
