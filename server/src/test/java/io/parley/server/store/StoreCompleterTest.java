@@ -61,6 +61,9 @@ class StoreCompleterTest {
       assertTrue(futures.stream().noneMatch(CompletableFuture::isDone), "answered before the listener ran");
 
       gate.open();
+      // Wait on the callbacks, not on the futures: a thread blocked in get() may itself run a future's
+      // dependents once it wakes (CompletableFuture.postComplete), which is not what this test is about.
+      await().atMost(TIMEOUT).until(() -> completed.size() == 4);
       List<Long> ids = Fixtures.awaitAll(futures).stream().map(AppendResult::serverMsgId).toList();
       assertEquals(ids, completed, "futures complete in commit order");
       assertEquals(ids, gate.batches.stream().flatMap(List::stream).map(AppendResult::serverMsgId).toList());
