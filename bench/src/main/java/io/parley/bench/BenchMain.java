@@ -6,10 +6,11 @@ import picocli.CommandLine;
 /** Entry point of {@code parley-bench.jar}: a command-line client, load scenarios and micro-benchmarks. */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "parley-bench 0.1.0",
     description = "A command-line Parley client (send, listen), load scenarios (c2c, connect, ceiling, offline-sync,"
-        + " reconnect-storm), the raw relay that gives the machine's ceiling, and JMH micro-benchmarks (jmh).",
+        + " reconnect-storm), the raw relay that gives the machine's ceiling, JMH micro-benchmarks (jmh) and HTML reports of"
+        + " their JSON (report).",
     subcommands = {SendCommand.class, ListenCommand.class, C2cScenario.class, ConnectScenario.class,
         CeilingScenario.class, OfflineSyncScenario.class, ReconnectStormScenario.class, RelayCommand.class,
-        JmhCommand.class})
+        JmhCommand.class, ReportCommand.class})
 public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.HdrHistogram.Histogram;
 
-/** Writes a scenario's figures to {@code bench-results/<scenario>-<time>.json}, with the machine they came from. */
+/** Writes a scenario's figures to {@code bench-results/<scenario>-<time>.json} (and .html), with the machine they came from. */
 final class Report {
   private Report() {}
 
@@ -38,6 +38,12 @@ final class Report {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path file = dir.resolve(report.get("scenario").asText() + "-" + stamp + ".json");
     Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+    try {
+      System.out.println("  html: " + HtmlReport.write(file, report));
+    } catch (IOException | RuntimeException e) {
+      // The JSON is the record; a failed rendering must not lose it (re-render with `parley-bench report`).
+      System.err.println("  html report failed: " + e);
+    }
     return file;
   }
 }
