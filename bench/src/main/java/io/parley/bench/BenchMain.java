@@ -9,7 +9,7 @@ import picocli.CommandLine;
         + " reconnect-storm), the raw relay that gives the machine's ceiling, and JMH micro-benchmarks (jmh).",
     subcommands = {SendCommand.class, ListenCommand.class, C2cScenario.class, ConnectScenario.class,
         CeilingScenario.class, OfflineSyncScenario.class, ReconnectStormScenario.class, RelayCommand.class,
-        JmhCommand.class})
+        JmhCommand.class, WorkerCommand.class})
 public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain()).execute(args));
