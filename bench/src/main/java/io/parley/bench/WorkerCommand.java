@@ -2,10 +2,12 @@ package io.parley.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +35,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--concurrency", defaultValue = "1000") int concurrency;
   @Option(names = "--timeout", defaultValue = "300", description = "seconds allowed for each wait beyond the run itself") int timeout;
 
+  private final CountDownLatch stop = new CountDownLatch(1);
   private BufferedReader stdin;
 
   @Override
@@ -52,6 +55,7 @@ public final class WorkerCommand implements Callable<Integer> {
       load.connect();
       say("ready");
       awaitLine("go");
+      watchStdin();
       load.start();
       load.warmUp();
       C2cLoad.Result r = load.measure(null);
@@ -75,6 +79,7 @@ public final class WorkerCommand implements Callable<Integer> {
       load.prepare();
       say("ready");
       awaitLine("go");
+      watchStdin();
       ConnectLoad.Logins l = load.login(mode, rate, concurrency);
       ObjectNode n = Json.MAPPER.createObjectNode();
       n.put("sessions", l.sessions());
@@ -82,7 +87,7 @@ public final class WorkerCommand implements Callable<Integer> {
       n.put("failed", l.failed());
       n.put("latency", HistogramCodec.encode(l.latency()));
       say("result " + n);
-      awaitLine("stop");
+      stop.await();
     } finally {
       load.close();
     }
@@ -108,6 +113,25 @@ public final class WorkerCommand implements Callable<Integer> {
         throw new IllegalStateException("told to stop while waiting for " + expected);
       }
     }
+  }
+
+  /** After go, keeps reading stdin: {@code stop} releases the held sessions, a closed stdin ends this process at once. */
+  private void watchStdin() {
+    Thread t = new Thread(() -> {
+      try {
+        for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
+          if (line.trim().equals("stop")) {
+            stop.countDown();
+          }
+        }
+      } catch (IOException e) {
+        // Treated as a closed stdin.
+      }
+      System.err.println("worker: coordinator gone (stdin closed); exiting");
+      Runtime.getRuntime().halt(3);
+    }, "worker-stdin");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static void watchdog(long seconds) {
