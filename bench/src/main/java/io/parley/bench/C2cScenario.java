@@ -60,6 +60,10 @@ public final class C2cScenario implements Callable<Integer> {
     if (workers > 8 || workers > pairs) {
       throw new IllegalArgumentException("--workers must be at most 8 and at most --pairs");
     }
+    if (rate > 0 && rate < workers) {
+      // A worker whose share of the rate is 0 would fall back to closed loop.
+      throw new IllegalArgumentException("open loop needs --rate of at least --workers");
+    }
     String run = C2cLoad.newRunId();
     List<List<String>> args = new ArrayList<>();
     for (int k = 0; k < workers; k++) {
