@@ -1,7 +1,7 @@
 package io.parley.bench;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of {@code parley-bench.jar}: a command-line client, load scenarios and micro-benchmarks. */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "parley-bench 0.1.0",
@@ -10,7 +10,7 @@ import picocli.CommandLine;
         + " their JSON (report).",
     subcommands = {SendCommand.class, ListenCommand.class, C2cScenario.class, ConnectScenario.class,
         CeilingScenario.class, OfflineSyncScenario.class, ReconnectStormScenario.class, RelayCommand.class,
-        JmhCommand.class, ReportCommand.class})
+        JmhCommand.class, ReportCommand.class, WorkerCommand.class})
 public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -1,11 +1,13 @@
 package io.parley.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.client.ParleyClient;
 import io.parley.client.ParleyListener;
 import io.parley.client.Platform;
 import io.parley.client.ReceivedMessage;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,7 @@ final class C2cLoad {
 
   /** What one run measured; {@code before}/{@code after} are the server's /metrics, or null without a probe. */
   record Result(Settings settings, long count, double seconds, long failed, Histogram push, Histogram ack,
-      JsonNode before, JsonNode after) {
+      long[] perSecond, JsonNode before, JsonNode after) {
     double messagesPerSecond() {
       return count / seconds;
     }
@@ -49,6 +51,12 @@ final class C2cLoad {
       report.put("failedSends", failed);
       report.set("sendToPush", Report.latency(push));
       report.set("sendToAck", Report.latency(ack));
+      ArrayNode timeline = report.putArray("timeline");
+      for (int i = 0; i < perSecond.length; i++) {
+        ObjectNode point = timeline.addObject();
+        point.put("second", i + 1);
+        point.put("messagesPerSecond", perSecond[i]);
+      }
       if (after != null) {
         report.put("syncPolicy", after.get("syncPolicy").asText());
         long appends = after.at("/store/appends").asLong() - before.at("/store/appends").asLong();
@@ -62,7 +70,12 @@ final class C2cLoad {
 
   private final Target target;
   private final Settings s;
-  private final ServerProbe probe;
+  private final InetAddress localAddress;
+  private final String run;
+  private final int firstPair;
+  private final List<ParleyClient> clients = new ArrayList<>();
+  private final List<Sender> senders = new ArrayList<>();
+  private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
   private final Recorder pushLatency = new Recorder(3);
   private final Recorder ackLatency = new Recorder(3);
   private final AtomicLong received = new AtomicLong();
@@ -70,69 +83,111 @@ final class C2cLoad {
   private volatile boolean measuring;
   private volatile boolean running = true;
 
-  private C2cLoad(Target target, Settings settings, ServerProbe probe) {
+  /**
+   * A load of {@code settings.pairs()} pairs named {@code run-s<i>}/{@code run-r<i>} from {@code firstPair}
+   * on; {@code localAddress} (may be null) is the source address of its sockets.
+   */
+  C2cLoad(Target target, Settings settings, InetAddress localAddress, String run, int firstPair) {
     this.target = target;
     this.s = settings;
-    this.probe = probe;
+    this.localAddress = localAddress;
+    this.run = run;
+    this.firstPair = firstPair;
   }
 
   /** Connects the pairs, warms up, measures, and closes every client; {@code probe} may be null. */
   static Result run(Target target, Settings settings, ServerProbe probe) throws Exception {
-    return new C2cLoad(target, settings, probe).run();
+    C2cLoad load = new C2cLoad(target, settings, null, newRunId(), 0);
+    try {
+      load.connect();
+      load.start();
+      load.warmUp();
+      return load.measure(probe);
+    } finally {
+      load.close();
+    }
   }
 
-  private Result run() throws Exception {
-    String run = "c2c" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-    List<ParleyClient> clients = new ArrayList<>();
-    List<Sender> senders = new ArrayList<>();
-    ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-    try {
-      for (int i = 0; i < s.pairs(); i++) {
-        String sn = run + "-s" + i;
-        String rn = run + "-r" + i;
-        ParleyClient receiver = target.client(rn).deviceId("bench").platform(Platform.LINUX).listener(new Receiver(sn)).build();
-        ParleyClient sender = target.client(sn).deviceId("bench").platform(Platform.LINUX).build();
-        clients.add(receiver);
-        clients.add(sender);
-        senders.add(new Sender(sender, rn));
-      }
-      CompletableFuture.allOf(clients.stream().map(ParleyClient::connect).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+  /** A run id that keeps this run's users apart from earlier runs' on the same server. */
+  static String newRunId() {
+    return "c2c" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+  }
 
-      if (s.rate() > 0) {
-        long periodNanos = 1_000_000_000L * s.pairs() / s.rate();
-        for (Sender sender : senders) {
-          pacer.scheduleAtFixedRate(sender::sendPaced, 0, periodNanos, TimeUnit.NANOSECONDS);
-        }
-      } else {
-        senders.forEach(sender -> {
-          for (int k = 0; k < s.inFlight(); k++) {
-            sender.sendNext();
-          }
-        });
-      }
-      System.err.printf("warming up %d s (%d pairs, %s)%n", s.warmup(), s.pairs(),
-          s.rate() > 0 ? s.rate() + " msg/s open loop" : s.inFlight() + " in flight each");
-      Thread.sleep(s.warmup() * 1000L);
-      JsonNode before = probe == null ? null : probe.metrics();
-      pushLatency.reset();
-      ackLatency.reset();
-      long startCount = received.get();
-      long t0 = System.nanoTime();
-      measuring = true;
-      for (int sec = 1; sec <= s.duration(); sec++) {
-        Thread.sleep(1000);
-        System.err.printf("  %2d s  %,d msgs/s so far%n", sec, (long) ((received.get() - startCount) / ((System.nanoTime() - t0) / 1e9)));
-      }
-      measuring = false;
-      long count = received.get() - startCount;
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      JsonNode after = probe == null ? null : probe.metrics();
-      return new Result(s, count, seconds, failed.get(), pushLatency.getIntervalHistogram(), ackLatency.getIntervalHistogram(), before, after);
-    } finally {
-      running = false;
-      pacer.shutdownNow();
-      clients.forEach(ParleyClient::close);
+  /** Builds and logs in every client; returns once all are connected. */
+  void connect() throws Exception {
+    for (int i = firstPair; i < firstPair + s.pairs(); i++) {
+      String sn = run + "-s" + i;
+      String rn = run + "-r" + i;
+      ParleyClient receiver = builder(rn).listener(new Receiver(sn)).build();
+      ParleyClient sender = builder(sn).build();
+      clients.add(receiver);
+      clients.add(sender);
+      senders.add(new Sender(sender, rn));
     }
+    CompletableFuture.allOf(clients.stream().map(ParleyClient::connect).toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+  }
+
+  private ParleyClient.Builder builder(String user) {
+    ParleyClient.Builder b = target.client(user).deviceId("bench").platform(Platform.LINUX);
+    return localAddress == null ? b : b.localAddress(localAddress);
+  }
+
+  /** Starts the senders: paced in open loop, {@code inFlight} chains each in closed loop. */
+  void start() {
+    if (s.rate() > 0) {
+      long periodNanos = 1_000_000_000L * s.pairs() / s.rate();
+      for (Sender sender : senders) {
+        pacer.scheduleAtFixedRate(sender::sendPaced, 0, periodNanos, TimeUnit.NANOSECONDS);
+      }
+    } else {
+      senders.forEach(sender -> {
+        for (int k = 0; k < s.inFlight(); k++) {
+          sender.sendNext();
+        }
+      });
+    }
+  }
+
+  /** Lets the load run unmeasured for the warmup seconds. */
+  void warmUp() throws InterruptedException {
+    System.err.printf("warming up %d s (%d pairs, %s)%n", s.warmup(), s.pairs(),
+        s.rate() > 0 ? s.rate() + " msg/s open loop" : s.inFlight() + " in flight each");
+    Thread.sleep(s.warmup() * 1000L);
+  }
+
+  /** Measures for the duration, one count per second; {@code probe} (may be null) gives the server's /metrics around it. */
+  Result measure(ServerProbe probe) throws Exception {
+    JsonNode before = probe == null ? null : probe.metrics();
+    pushLatency.reset();
+    ackLatency.reset();
+    long startCount = received.get();
+    long t0 = System.nanoTime();
+    long[] perSecond = new long[s.duration()];
+    long last = startCount;
+    measuring = true;
+    for (int sec = 1; sec <= s.duration(); sec++) {
+      long wake = t0 + sec * 1_000_000_000L;
+      for (long left = wake - System.nanoTime(); left > 0; left = wake - System.nanoTime()) {
+        TimeUnit.NANOSECONDS.sleep(left);
+      }
+      long now = received.get();
+      perSecond[sec - 1] = now - last;
+      last = now;
+      System.err.printf("  %2d s  %,d msgs/s so far%n", sec, (long) ((now - startCount) / ((System.nanoTime() - t0) / 1e9)));
+    }
+    measuring = false;
+    long count = received.get() - startCount;
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    JsonNode after = probe == null ? null : probe.metrics();
+    return new Result(s, count, seconds, failed.get(), pushLatency.getIntervalHistogram(), ackLatency.getIntervalHistogram(),
+        perSecond, before, after);
+  }
+
+  /** Stops sending and closes every client. */
+  void close() {
+    running = false;
+    pacer.shutdownNow();
+    clients.forEach(ParleyClient::close);
   }
 
   private byte[] body(long stampNanos) {

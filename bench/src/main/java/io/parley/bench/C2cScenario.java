@@ -1,7 +1,10 @@
 package io.parley.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code parley-bench c2c}: P sender/receiver pairs. Closed loop (each sender keeps K sends in
  * flight) measures peak throughput; {@code --rate} switches to an open loop at a fixed total rate,
- * whose latencies count from the intended send time (no coordinated omission).
+ * whose latencies count from the intended send time (no coordinated omission). With {@code --workers W}
+ * the pairs run in W child processes (a pair's sender and receiver in the same one) and the figures are merged.
  */
 @Command(name = "c2c", mixinStandardHelpOptions = true, description = "One-to-one message load: throughput, send→ack and send→push latency.")
 public final class C2cScenario implements Callable<Integer> {
@@ -22,15 +26,18 @@ public final class C2cScenario implements Callable<Integer> {
   @Option(names = "--size", defaultValue = "100", description = "message body bytes") int size;
   @Option(names = "--warmup", defaultValue = "5", description = "seconds before measuring") int warmup;
   @Option(names = "--duration", defaultValue = "20", description = "seconds measured") int duration;
+  @Option(names = "--workers", defaultValue = "1", description = "client processes (1: in this process; at most 8)") int workers;
   @Option(names = "--ports-file", defaultValue = "parley-data/ports.json", description = "the server's ports.json, for its metrics") Path portsFile;
   @Option(names = "--out", defaultValue = "bench-results") Path out;
 
   @Override
   public Integer call() throws Exception {
     C2cLoad.Settings settings = new C2cLoad.Settings(pairs, inFlight, rate, size, warmup, duration);
-    C2cLoad.Result r = C2cLoad.run(target, settings, ServerProbe.ifPresent(portsFile));
+    ServerProbe probe = ServerProbe.ifPresent(portsFile);
+    C2cLoad.Result r = workers <= 1 ? C2cLoad.run(target, settings, probe) : inWorkers(settings, probe);
 
     ObjectNode report = Report.start("c2c");
+    report.put("workers", Math.max(1, workers));
     r.writeTo(report);
     Path file = Report.write(out, report);
     Histogram push = r.push();
@@ -46,5 +53,60 @@ public final class C2cScenario implements Callable<Integer> {
     }
     System.out.println("  report: " + file);
     return 0;
+  }
+
+  /** Runs the pairs in child processes, each with its own source address, and merges what they measured. */
+  private C2cLoad.Result inWorkers(C2cLoad.Settings settings, ServerProbe probe) throws Exception {
+    if (workers > 8 || workers > pairs) {
+      throw new IllegalArgumentException("--workers must be at most 8 and at most --pairs");
+    }
+    if (rate > 0 && rate < workers) {
+      // A worker whose share of the rate is 0 would fall back to closed loop.
+      throw new IllegalArgumentException("open loop needs --rate of at least --workers");
+    }
+    String run = C2cLoad.newRunId();
+    List<List<String>> args = new ArrayList<>();
+    for (int k = 0; k < workers; k++) {
+      int share = Workers.share(pairs, workers, k);
+      List<String> a = new ArrayList<>(target.args());
+      a.addAll(List.of("--scenario", "c2c", "--local-address", Workers.sourceAddress(k), "--run", run,
+          "--first", Integer.toString(Workers.firstOf(pairs, workers, k)), "--count", Integer.toString(share),
+          "--in-flight", Integer.toString(inFlight), "--rate", Integer.toString(Workers.share(rate, workers, k)),
+          "--size", Integer.toString(size), "--warmup", Integer.toString(warmup), "--duration", Integer.toString(duration)));
+      args.add(a);
+    }
+    try (Workers w = Workers.launch(args)) {
+      w.awaitReady(300);
+      System.err.printf("%d workers ready; go%n", workers);
+      w.go();
+      Thread.sleep(warmup * 1000L);
+      JsonNode before = probe == null ? null : probe.metrics();
+      List<JsonNode> results = w.awaitResults(duration + 120L);
+      JsonNode after = probe == null ? null : probe.metrics();
+      return merge(settings, results, before, after);
+    }
+  }
+
+  /** Sums the workers' counts and histograms; the measured window is the longest of theirs. */
+  static C2cLoad.Result merge(C2cLoad.Settings settings, List<JsonNode> results, JsonNode before, JsonNode after) {
+    long count = 0;
+    long failed = 0;
+    double seconds = 0;
+    long[] perSecond = new long[settings.duration()];
+    List<Histogram> push = new ArrayList<>();
+    List<Histogram> ack = new ArrayList<>();
+    for (JsonNode n : results) {
+      count += n.get("count").asLong();
+      failed += n.get("failed").asLong();
+      seconds = Math.max(seconds, n.get("seconds").asDouble());
+      JsonNode ps = n.get("perSecond");
+      for (int i = 0; i < perSecond.length && i < ps.size(); i++) {
+        perSecond[i] += ps.get(i).asLong();
+      }
+      push.add(HistogramCodec.decode(n.get("push").asText()));
+      ack.add(HistogramCodec.decode(n.get("ack").asText()));
+    }
+    return new C2cLoad.Result(settings, count, seconds, failed, HistogramCodec.merge(push), HistogramCodec.merge(ack),
+        perSecond, before, after);
   }
 }

@@ -66,6 +66,12 @@ final class ServerProbe {
     p.waitFor();
   }
 
+  /** The server's /metrics right after a full GC. */
+  JsonNode metricsAfterGc() throws IOException, InterruptedException {
+    fullGc();
+    return metrics();
+  }
+
   long heapUsedAfterGc() throws IOException, InterruptedException {
     fullGc();
     return metrics().get("heapUsedBytes").asLong();

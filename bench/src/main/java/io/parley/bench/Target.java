@@ -4,6 +4,8 @@ import io.parley.client.CredentialKind;
 import io.parley.client.ParleyClient;
 import io.parley.protocol.credential.tencent.UserSig;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where and as whom to connect: defaults to the sandbox's ports and its Tencent dev app. */
@@ -24,6 +26,18 @@ public final class Target {
     t.key = key;
     t.userSig = userSig;
     return t;
+  }
+
+  /** The options that give a worker process this same target. */
+  List<String> args() {
+    List<String> a = new ArrayList<>(List.of("--host", host, "--port", Integer.toString(port), "--app", app, "--key", key));
+    if (ws != null) {
+      a.addAll(List.of("--ws", ws.toString()));
+    }
+    if (userSig != null) {
+      a.addAll(List.of("--usersig", userSig));
+    }
+    return a;
   }
 
   /** A UserSig for {@code user}: the given one, or one minted from the app key, valid for a day. */

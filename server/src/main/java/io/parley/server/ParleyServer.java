@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.netty.util.internal.PlatformDependent;
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.admin.AdminServer;
 import io.parley.server.auth.AuthService;
@@ -17,6 +18,8 @@ import io.parley.server.store.StoreOptions;
 import io.parley.server.store.StoreStats;
 import io.parley.server.sync.PushDispatcher;
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -120,7 +123,20 @@ public final class ParleyServer implements AutoCloseable {
         + ",\"store\":{\"appends\":" + s.appends() + ",\"duplicates\":" + s.duplicates()
         + ",\"batches\":" + s.batches() + ",\"syncs\":" + s.syncs() + "}"
         + ",\"heapUsedBytes\":" + (rt.totalMemory() - rt.freeMemory())
+        + ",\"directMemoryBytes\":" + directMemoryBytes()
         + ",\"syncPolicy\":\"" + config.syncPolicy().name().toLowerCase() + "\"}";
+  }
+
+  /** JDK direct buffers (the "direct" pool) plus Netty's own direct memory when it counts it. */
+  private static long directMemoryBytes() {
+    long used = 0;
+    for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+      if ("direct".equals(pool.getName())) {
+        used += Math.max(0, pool.getMemoryUsed());
+      }
+    }
+    long netty = PlatformDependent.usedDirectMemory();
+    return netty >= 0 ? used + netty : used;
   }
 
   /** Tells every device the server is going away, then stops listeners, drains the store and closes it. */
