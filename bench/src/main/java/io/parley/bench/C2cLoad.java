@@ -59,6 +59,7 @@ final class C2cLoad {
       }
       if (after != null) {
         report.put("syncPolicy", after.get("syncPolicy").asText());
+        report.put("serverJvmArgs", after.path("jvmArgs").asText());
         long appends = after.at("/store/appends").asLong() - before.at("/store/appends").asLong();
         long batches = after.at("/store/batches").asLong() - before.at("/store/batches").asLong();
         report.put("storeAppends", appends);

@@ -78,6 +78,8 @@ public final class ConnectScenario implements Callable<Integer> {
       report.put("mode", mode);
       report.put("rampRate", mode.equals("ramp") ? rate : 0);
       report.put("workers", Math.max(1, workers));
+      report.put("syncPolicy", m1.path("syncPolicy").asText());
+      report.put("serverJvmArgs", m1.path("jvmArgs").asText());
       report.put("failedLogins", logins.failed());
       report.put("serverSessionsOnline", online);
       report.put("loginSeconds", loginSeconds);

@@ -18,9 +18,24 @@ final class Report {
     n.put("scenario", scenario);
     n.put("time", LocalDateTime.now().toString());
     n.put("cores", Runtime.getRuntime().availableProcessors());
+    n.put("memoryBytes", machineMemoryBytes());
     n.put("java", System.getProperty("java.version"));
     n.put("benchJvmArgs", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     return n;
+  }
+
+  /** Physical memory of this machine from /proc/meminfo, or -1 where that is not readable. */
+  private static long machineMemoryBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 
   static ObjectNode latency(Histogram h) {

@@ -116,6 +116,11 @@ public final class ParleyServer implements AutoCloseable {
     Files.move(tmp, config.dataDir().resolve("ports.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** This JVM's flags, JSON-escaped once, so that every bench report records how the server ran. */
+  private static final String JVM_ARGS = String.join(" ",
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+      .replace("\\", "\\\\").replace("\"", "\\\"");
+
   private String metricsJson() {
     StoreStats s = store.stats();
     Runtime rt = Runtime.getRuntime();
@@ -124,7 +129,8 @@ public final class ParleyServer implements AutoCloseable {
         + ",\"batches\":" + s.batches() + ",\"syncs\":" + s.syncs() + "}"
         + ",\"heapUsedBytes\":" + (rt.totalMemory() - rt.freeMemory())
         + ",\"directMemoryBytes\":" + directMemoryBytes()
-        + ",\"syncPolicy\":\"" + config.syncPolicy().name().toLowerCase() + "\"}";
+        + ",\"syncPolicy\":\"" + config.syncPolicy().name().toLowerCase() + "\""
+        + ",\"jvmArgs\":\"" + JVM_ARGS + "\"}";
   }
 
   /** JDK direct buffers (the "direct" pool) plus Netty's own direct memory when it counts it. */
