@@ -20,19 +20,14 @@ import picocli.CommandLine.Option;
 @Command(name = "c2c", mixinStandardHelpOptions = true, description = "One-to-one message load: throughput, send→ack and send→push latency.")
 public final class C2cScenario implements Callable<Integer> {
   @Mixin Target target;
-  @Option(names = "--pairs", defaultValue = "50") int pairs;
-  @Option(names = "--in-flight", defaultValue = "10", description = "closed loop: sends outstanding per sender") int inFlight;
-  @Option(names = "--rate", defaultValue = "0", description = "open loop: total messages/s (0: closed loop)") int rate;
-  @Option(names = "--size", defaultValue = "100", description = "message body bytes") int size;
-  @Option(names = "--warmup", defaultValue = "5", description = "seconds before measuring") int warmup;
-  @Option(names = "--duration", defaultValue = "20", description = "seconds measured") int duration;
+  @Mixin C2cOptions load;
   @Option(names = "--workers", defaultValue = "1", description = "client processes (1: in this process; at most 8)") int workers;
   @Option(names = "--ports-file", defaultValue = "parley-data/ports.json", description = "the server's ports.json, for its metrics") Path portsFile;
   @Option(names = "--out", defaultValue = "bench-results") Path out;
 
   @Override
   public Integer call() throws Exception {
-    C2cLoad.Settings settings = new C2cLoad.Settings(pairs, inFlight, rate, size, warmup, duration);
+    C2cLoad.Settings settings = load.settings();
     ServerProbe probe = ServerProbe.ifPresent(portsFile);
     C2cLoad.Result r = workers <= 1 ? C2cLoad.run(target, settings, probe) : inWorkers(settings, probe);
 
@@ -42,8 +37,8 @@ public final class C2cScenario implements Callable<Integer> {
     Path file = Report.write(out, report);
     Histogram push = r.push();
     Histogram ack = r.ack();
-    System.out.printf("c2c %s: %,.0f msgs/s over %.1f s (%d pairs, sync %s)%n", rate > 0 ? "open " + rate + "/s" : "closed " + inFlight + " in flight",
-        r.messagesPerSecond(), r.seconds(), pairs, r.after() == null ? "?" : r.after().get("syncPolicy").asText());
+    System.out.printf("c2c %s: %,.0f msgs/s over %.1f s (%d pairs, sync %s)%n", load.mode(),
+        r.messagesPerSecond(), r.seconds(), load.pairs, r.after() == null ? "?" : r.after().get("syncPolicy").asText());
     System.out.printf("  send→push p50 %.2f ms  p99 %.2f ms  p999 %.2f ms  max %.2f ms%n",
         push.getValueAtPercentile(50) / 1e6, push.getValueAtPercentile(99) / 1e6, push.getValueAtPercentile(99.9) / 1e6, push.getMaxValue() / 1e6);
     System.out.printf("  send→ack  p50 %.2f ms  p99 %.2f ms  p999 %.2f ms%n",
@@ -57,31 +52,31 @@ public final class C2cScenario implements Callable<Integer> {
 
   /** Runs the pairs in child processes, each with its own source address, and merges what they measured. */
   private C2cLoad.Result inWorkers(C2cLoad.Settings settings, ServerProbe probe) throws Exception {
-    if (workers > 8 || workers > pairs) {
+    if (workers > 8 || workers > load.pairs) {
       throw new IllegalArgumentException("--workers must be at most 8 and at most --pairs");
     }
-    if (rate > 0 && rate < workers) {
+    if (load.rate > 0 && load.rate < workers) {
       // A worker whose share of the rate is 0 would fall back to closed loop.
       throw new IllegalArgumentException("open loop needs --rate of at least --workers");
     }
     String run = C2cLoad.newRunId();
     List<List<String>> args = new ArrayList<>();
     for (int k = 0; k < workers; k++) {
-      int share = Workers.share(pairs, workers, k);
+      int share = Workers.share(load.pairs, workers, k);
       List<String> a = new ArrayList<>(target.args());
       a.addAll(List.of("--scenario", "c2c", "--local-address", Workers.sourceAddress(k), "--run", run,
-          "--first", Integer.toString(Workers.firstOf(pairs, workers, k)), "--count", Integer.toString(share),
-          "--in-flight", Integer.toString(inFlight), "--rate", Integer.toString(Workers.share(rate, workers, k)),
-          "--size", Integer.toString(size), "--warmup", Integer.toString(warmup), "--duration", Integer.toString(duration)));
+          "--first", Integer.toString(Workers.firstOf(load.pairs, workers, k)), "--count", Integer.toString(share),
+          "--in-flight", Integer.toString(load.inFlight), "--rate", Integer.toString(Workers.share(load.rate, workers, k)),
+          "--size", Integer.toString(load.size), "--warmup", Integer.toString(load.warmup), "--duration", Integer.toString(load.duration)));
       args.add(a);
     }
     try (Workers w = Workers.launch(args)) {
       w.awaitReady(300);
       System.err.printf("%d workers ready; go%n", workers);
       w.go();
-      Thread.sleep(warmup * 1000L);
+      Thread.sleep(load.warmup * 1000L);
       JsonNode before = probe == null ? null : probe.metrics();
-      List<JsonNode> results = w.awaitResults(duration + 120L);
+      List<JsonNode> results = w.awaitResults(load.duration + 120L);
       JsonNode after = probe == null ? null : probe.metrics();
       return merge(settings, results, before, after);
     }

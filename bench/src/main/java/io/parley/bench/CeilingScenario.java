@@ -13,18 +13,13 @@ import picocli.CommandLine.Option;
     description = "c2c against the raw relay (started here) and then against the Parley server: msgs/s, latency and the ratio.")
 public final class CeilingScenario implements Callable<Integer> {
   @Mixin Target target;
-  @Option(names = "--pairs", defaultValue = "50") int pairs;
-  @Option(names = "--in-flight", defaultValue = "10", description = "closed loop: sends outstanding per sender") int inFlight;
-  @Option(names = "--rate", defaultValue = "0", description = "open loop: total messages/s (0: closed loop)") int rate;
-  @Option(names = "--size", defaultValue = "100", description = "message body bytes") int size;
-  @Option(names = "--warmup", defaultValue = "5", description = "seconds before measuring, per target") int warmup;
-  @Option(names = "--duration", defaultValue = "20", description = "seconds measured, per target") int duration;
+  @Mixin C2cOptions load;
   @Option(names = "--ports-file", defaultValue = "parley-data/ports.json", description = "the server's ports.json, for its metrics") Path portsFile;
   @Option(names = "--out", defaultValue = "bench-results") Path out;
 
   @Override
   public Integer call() throws Exception {
-    C2cLoad.Settings settings = new C2cLoad.Settings(pairs, inFlight, rate, size, warmup, duration);
+    C2cLoad.Settings settings = load.settings();
     C2cLoad.Result relay;
     System.err.println("== raw relay (in this process)");
     try (Relay r = Relay.start("127.0.0.1", 0)) {
@@ -44,8 +39,8 @@ public final class CeilingScenario implements Callable<Integer> {
     parley.writeTo(pn);
     Path file = Report.write(out, report);
 
-    System.out.printf("ceiling (%d pairs, %s, %d-byte bodies, %d s each; relay in the bench process)%n", pairs,
-        rate > 0 ? "open " + rate + "/s" : "closed " + inFlight + " in flight", size, duration);
+    System.out.printf("ceiling (%d pairs, %s, %d-byte bodies, %d s each; relay in the bench process)%n", load.pairs,
+        load.mode(), load.size, load.duration);
     line("relay ", relay);
     line("parley", parley);
     System.out.printf("  parley/relay: %.1f %% of the relay's msgs/s (sync %s)%n", ratio * 100,
