@@ -51,13 +51,7 @@ public class StoreAppendBenchmark {
 
   @TearDown(Level.Trial)
   public void close() {
-    try {
-      if (store != null) {
-        store.close();
-      }
-    } finally {
-      TempDirs.delete(dir);
-    }
+    TempDirs.closeAndDelete(store, dir);
   }
 
   /** Appends per second, reported next to the rounds per second. */

@@ -19,6 +19,17 @@ final class TempDirs {
     }
   }
 
+  /** Closes the trial's store, then deletes its directory, even when closing fails. */
+  static void closeAndDelete(io.parley.server.store.Store store, Path dir) {
+    try {
+      if (store != null) {
+        store.close();
+      }
+    } finally {
+      delete(dir);
+    }
+  }
+
   static void delete(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;

@@ -55,13 +55,7 @@ public class TimelineReadBenchmark {
 
   @TearDown(Level.Trial)
   public void close() {
-    try {
-      if (store != null) {
-        store.close();
-      }
-    } finally {
-      TempDirs.delete(dir);
-    }
+    TempDirs.closeAndDelete(store, dir);
   }
 
   /** A full page: the random seq leaves at least 200 entries after it. */
