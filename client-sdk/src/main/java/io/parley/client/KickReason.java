@@ -12,6 +12,12 @@ public enum KickReason {
   IDLE_TIMEOUT,
   /** The client read too slowly; the client reconnects and catches up by pulling. */
   SLOW_CONSUMER,
+  /** The app blocked this account; not reconnected. */
+  ACCOUNT_BLOCKED,
+  /** The app revoked the credential (or changed the account's token); not reconnected until connect() with a new one. */
+  CREDENTIAL_REVOKED,
+  /** The app was removed from the server; not reconnected. */
+  APP_REMOVED,
   /** A reason this SDK version does not know; the client reconnects. */
   UNKNOWN
 }

@@ -4,7 +4,8 @@ import io.netty.util.internal.PlatformDependent;
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.admin.AdminServer;
 import io.parley.server.auth.AuthService;
-import io.parley.server.auth.StaticAppRegistry;
+import io.parley.server.auth.AppRegistry;
+import io.parley.server.auth.LoginThrottle;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.gateway.Gateway;
 import io.parley.server.gateway.GatewayContext;
@@ -51,9 +52,9 @@ public final class ParleyServer implements AutoCloseable {
         new PushDispatcher(sessions));
     this.blocking = blockingPool();
     this.idle = new IdleWatchdog();
-    AuthService auth = new AuthService(new StaticAppRegistry(config.apps()), blocking, Clock.systemUTC(), 100_000);
-    GatewayContext ctx = new GatewayContext(config, auth, store,
-        new SendService(store.writer(), config.limits().maxMessageBytes()), sessions, blocking, idle,
+    AuthService auth = new AuthService(new AppRegistry(config.apps()),
+        new LoginThrottle(config.loginThrottle(), Clock.systemUTC()), blocking, Clock.systemUTC(), 100_000);
+    GatewayContext ctx = new GatewayContext(config, auth, store, new SendService(store.writer()), sessions, blocking, idle,
         new RefusalLog(), new AtomicLong(System.currentTimeMillis() << 16));
     this.gateway = new Gateway(ctx);
     this.admin = new AdminServer(this::metricsJson);

@@ -5,7 +5,9 @@ import io.parley.protocol.credential.tencent.UserSigCheck;
 import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.auth.AuthResult;
 import io.parley.server.auth.AuthService;
-import io.parley.server.auth.StaticAppRegistry;
+import io.parley.server.auth.AppRegistry;
+import io.parley.server.auth.LoginAttempt;
+import io.parley.server.auth.LoginThrottle;
 import io.parley.server.config.Sandbox;
 import java.time.Clock;
 import java.util.List;
@@ -37,8 +39,8 @@ public class UserSigBenchmark {
     if (check().outcome() != UserSigCheck.Outcome.OK) {
       throw new IllegalStateException("the benchmark's UserSig does not check: " + check().reason());
     }
-    auth = new AuthService(new StaticAppRegistry(List.of(Sandbox.tencentApp())), Runnable::run, Clock.systemUTC(),
-        10_000);
+    auth = new AuthService(new AppRegistry(List.of(Sandbox.tencentApp())),
+        new LoginThrottle(Sandbox.LOGIN_THROTTLE, Clock.systemUTC()), Runnable::run, Clock.systemUTC(), 10_000);
     if (!authenticateCached().ok()) { // the first login verifies and fills the cache
       throw new IllegalStateException("AuthService refused the benchmark's UserSig");
     }
@@ -53,7 +55,8 @@ public class UserSigBenchmark {
   /** Cached: what a reconnect with the same UserSig costs. */
   @Benchmark
   public AuthResult authenticateCached() {
-    return auth.authenticate(Sandbox.TENCENT_APP_ID, USER, CredentialKind.TENCENT_USERSIG, userSig).join();
+    return auth.authenticate(
+        new LoginAttempt(Sandbox.TENCENT_APP_ID, USER, CredentialKind.TENCENT_USERSIG, userSig, "127.0.0.1")).join();
   }
 
   @Benchmark

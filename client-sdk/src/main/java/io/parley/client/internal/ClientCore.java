@@ -13,6 +13,7 @@ import io.parley.client.ParleyListener;
 import io.parley.client.ReceivedMessage;
 import io.parley.client.SendReceipt;
 import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.ProtocolVersion;
 import io.parley.protocol.v1.Ack;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
@@ -260,7 +261,7 @@ public final class ClientCore {
     c.lastAckSent = deliveredSeq.get();
     Login login =
         Login.newBuilder()
-            .setProtocolVersion(ErrorCodes.PROTOCOL_VERSION)
+            .setProtocolVersion(ProtocolVersion.CURRENT)
             .setAppId(config.appId())
             .setUserId(config.userId())
             .setCredentialKind(io.parley.protocol.v1.CredentialKind.valueOf(config.credentialKind().name()))
@@ -387,11 +388,14 @@ public final class ClientCore {
     String message = kick.getMessage();
     c.failed(new IOException("kicked by the server: " + reason + (message.isEmpty() ? "" : " (" + message + ")")));
     c.localClose = true;
-    c.stopAfter = reason == KickReason.LOGGED_IN_ELSEWHERE || reason == KickReason.USERSIG_EXPIRED;
+    c.stopAfter = switch (reason) {
+      case LOGGED_IN_ELSEWHERE, USERSIG_EXPIRED, ACCOUNT_BLOCKED, CREDENTIAL_REVOKED, APP_REMOVED -> true;
+      default -> false;
+    };
     tell(
         () -> {
           listener.onKicked(reason, message);
-          if (reason == KickReason.USERSIG_EXPIRED) {
+          if (reason == KickReason.USERSIG_EXPIRED || reason == KickReason.CREDENTIAL_REVOKED) {
             listener.onCredentialExpired();
           }
         });
@@ -714,6 +718,9 @@ public final class ClientCore {
       case SERVER_SHUTDOWN -> KickReason.SERVER_SHUTDOWN;
       case IDLE_TIMEOUT -> KickReason.IDLE_TIMEOUT;
       case SLOW_CONSUMER -> KickReason.SLOW_CONSUMER;
+      case ACCOUNT_BLOCKED -> KickReason.ACCOUNT_BLOCKED;
+      case CREDENTIAL_REVOKED -> KickReason.CREDENTIAL_REVOKED;
+      case APP_REMOVED -> KickReason.APP_REMOVED;
       default -> KickReason.UNKNOWN;
     };
   }

@@ -3,53 +3,91 @@ package io.parley.server.auth;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.CredentialKind;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Decides whether a login's credential admits the user to the app, without blocking the calling event loop.
- *
- * <p>Known-good credentials are answered from a cache with an already-completed future on the caller's thread;
- * anything else is verified on {@code verifyExecutor}, and the returned future completes there.
+ * Decides whether a login's credential admits a user to an app, without blocking the calling event loop: finds the
+ * app, refuses throttled addresses and users, checks that the app accepts the credential kind, and hands the
+ * credential to that kind's verifier. Refusals are counted by the {@link LoginThrottle}.
  */
 public final class AuthService {
   private final AppRegistry apps;
+  private final LoginThrottle throttle;
   private final TencentUserSigVerifier tencent;
+  private final Map<CredentialKind, CredentialVerifier> verifiers = new EnumMap<>(CredentialKind.class);
 
   /**
-   * @param verifyExecutor runs signature checks; never an event loop
+   * @param verifyExecutor runs signature checks and account lookups; never an event loop
    * @param clock the time against which credential expiry is judged
    * @param cacheMaxEntries how many verified credentials to remember
    */
-  public AuthService(AppRegistry apps, Executor verifyExecutor, Clock clock, int cacheMaxEntries) {
+  public AuthService(AppRegistry apps, LoginThrottle throttle, Executor verifyExecutor, Clock clock, int cacheMaxEntries) {
     this.apps = Objects.requireNonNull(apps, "apps");
+    this.throttle = Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(verifyExecutor, "verifyExecutor");
     Objects.requireNonNull(clock, "clock");
     if (cacheMaxEntries < 0) {
       throw new IllegalArgumentException("cacheMaxEntries must not be negative, was " + cacheMaxEntries);
     }
     this.tencent = new TencentUserSigVerifier(verifyExecutor, clock, cacheMaxEntries);
+    verifiers.put(CredentialKind.TENCENT_USERSIG, tencent);
   }
 
-  /** Verifies {@code credential} of {@code kind} for {@code userId} in app {@code appId}; never completes exceptionally. */
-  public CompletableFuture<AuthResult> authenticate(
-      String appId, String userId, CredentialKind kind, String credential) {
-    Optional<App> found = apps.find(appId);
+  /** The apps this service admits users to. */
+  public AppRegistry apps() {
+    return apps;
+  }
+
+  /** Checks a login; never completes exceptionally. */
+  public CompletableFuture<AuthResult> authenticate(LoginAttempt attempt) {
+    Optional<App> found = apps.find(attempt.appId());
     if (found.isEmpty()) {
-      return refused(ErrorCodes.UNKNOWN_APP, "No app with id \"" + appId + "\" is hosted here.");
+      throttle.failed(attempt);
+      return refused(ErrorCodes.UNKNOWN_APP, "No app with id \"" + attempt.appId() + "\" is hosted here.");
+    }
+    Optional<String> throttled = throttle.refusal(attempt);
+    if (throttled.isPresent()) {
+      return refused(ErrorCodes.TOO_MANY_LOGIN_ATTEMPTS, throttled.get());
     }
     App app = found.get();
-    if (app.vendor() != VendorKind.TENCENT) {
-      return refused(ErrorCodes.UNAVAILABLE,
-          "App " + app.id() + " is a " + app.vendor() + " app; this server verifies only Tencent credentials so far.");
+    Optional<String> kindProblem = kindProblem(app, attempt.kind());
+    if (kindProblem.isPresent()) {
+      throttle.failed(attempt);
+      return refused(ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED, kindProblem.get());
     }
-    if (kind != CredentialKind.TENCENT_USERSIG) {
-      return refused(ErrorCodes.TENCENT_USERSIG_INVALID,
-          "App " + app.id() + " is a Tencent app and accepts only TENCENT_USERSIG credentials, not " + kind + ".");
+    CredentialVerifier verifier = verifiers.get(attempt.kind());
+    if (verifier == null) {
+      return refused(ErrorCodes.UNAVAILABLE, "This server cannot verify " + attempt.kind() + " credentials yet.");
     }
-    return tencent.verify(app, userId, credential);
+    return verifier.verify(app, attempt).thenApply(result -> {
+      if (!result.ok()) {
+        throttle.failed(attempt);
+      }
+      return result;
+    });
+  }
+
+  /** Drops what was cached under an app's old secrets after a reload changed or removed it. */
+  public void appsChanged(AppRegistry.Changes changes) {
+    changes.changed().forEach(a -> tencent.forget(a.id()));
+    changes.removed().forEach(a -> tencent.forget(a.id()));
+  }
+
+  private static Optional<String> kindProblem(App app, CredentialKind kind) {
+    if (!app.vendor().credentialKinds().contains(kind)) {
+      return Optional.of("App " + app.id() + " is a " + app.vendor().configName() + " app and accepts "
+          + app.vendor().credentialKinds() + " credentials, not " + kind + ".");
+    }
+    if (kind == CredentialKind.YUNTONGXUN_APP_TOKEN && !app.secrets(AppSecrets.Yuntongxun.class).anyAccountLogin()) {
+      return Optional.of("App " + app.id() + " has any-account login turned off (anyAccountLogin: false); log in with"
+          + " the user's sub-account: voipAccount as user id, voipPwd as credential (kind YUNTONGXUN_VOIP).");
+    }
+    return Optional.empty();
   }
 
   private static CompletableFuture<AuthResult> refused(int code, String message) {

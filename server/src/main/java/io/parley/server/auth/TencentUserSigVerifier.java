@@ -16,10 +16,15 @@ import java.util.concurrent.RejectedExecutionException;
  * Verifies Tencent UserSigs: a cache hit is answered on the caller's thread, a miss is checked on the verify
  * executor and cached, if valid, until the UserSig's own expiry.
  */
-final class TencentUserSigVerifier {
+final class TencentUserSigVerifier implements CredentialVerifier {
   private final Executor verifyExecutor;
   private final Clock clock;
   private final Cache<UserSigCacheKey, DecodedUserSig> verified;
+
+  /** Forgets every verified UserSig of this app (its key changed or it was removed). */
+  void forget(String appId) {
+    verified.asMap().keySet().removeIf(k -> k.appId().equals(appId));
+  }
 
   TencentUserSigVerifier(Executor verifyExecutor, Clock clock, int cacheMaxEntries) {
     this.verifyExecutor = verifyExecutor;
@@ -30,7 +35,10 @@ final class TencentUserSigVerifier {
         .build();
   }
 
-  CompletableFuture<AuthResult> verify(App app, String userId, String userSig) {
+  @Override
+  public CompletableFuture<AuthResult> verify(App app, LoginAttempt attempt) {
+    String userId = attempt.userId();
+    String userSig = attempt.credential();
     if (userSig == null || userSig.isEmpty()) {
       return CompletableFuture.completedFuture(
           AuthResult.refused(ErrorCodes.TENCENT_USERSIG_INVALID, "UserSig is missing."));
@@ -38,7 +46,7 @@ final class TencentUserSigVerifier {
     UserSigCacheKey key = new UserSigCacheKey(app.id(), userSig);
     DecodedUserSig cached = verified.getIfPresent(key);
     if (cached != null) {
-      return CompletableFuture.completedFuture(recheck(key, cached, userId));
+      return CompletableFuture.completedFuture(recheck(app, key, cached, userId));
     }
     try {
       return CompletableFuture.supplyAsync(() -> checkAndCache(key, app, userId), verifyExecutor)
@@ -51,7 +59,7 @@ final class TencentUserSigVerifier {
   }
 
   /** What the cache still has to decide for a signature it has already verified: who, and whether still valid. */
-  private AuthResult recheck(UserSigCacheKey key, DecodedUserSig d, String userId) {
+  private AuthResult recheck(App app, UserSigCacheKey key, DecodedUserSig d, String userId) {
     if (!d.identifier().equals(userId)) {
       return AuthResult.refused(ErrorCodes.TENCENT_IDENTIFIER_MISMATCH,
           "UserSig was issued for identifier \"" + d.identifier() + "\", not for \"" + userId + "\".");
@@ -63,16 +71,16 @@ final class TencentUserSigVerifier {
           "UserSig expired at " + Instant.ofEpochMilli(expiresAtMillis) + " (issued "
               + Instant.ofEpochSecond(d.time()) + ", valid " + d.expire() + " s).");
     }
-    return AuthResult.ok(expiresAtMillis);
+    return AuthResult.ok(app, userId, expiresAtMillis);
   }
 
   private AuthResult checkAndCache(UserSigCacheKey key, App app, String userId) {
     UserSigCheck check = UserSig.check(
-        key.userSig(), app.sdkAppId(), app.secretKey(), userId, Math.floorDiv(clock.millis(), 1000L));
+        key.userSig(), app.sdkAppId(), app.secrets(AppSecrets.Tencent.class).key(), userId, Math.floorDiv(clock.millis(), 1000L));
     return switch (check.outcome()) {
       case OK -> {
         verified.put(key, check.decodedOrNull());
-        yield AuthResult.ok(AuthTime.epochMillis(check.decodedOrNull().expiresAtEpochSeconds()));
+        yield AuthResult.ok(app, userId, AuthTime.epochMillis(check.decodedOrNull().expiresAtEpochSeconds()));
       }
       case EXPIRED -> AuthResult.refused(ErrorCodes.TENCENT_USERSIG_EXPIRED, check.reason());
       case UNDECODABLE -> AuthResult.refused(ErrorCodes.TENCENT_USERSIG_INVALID, check.reason());

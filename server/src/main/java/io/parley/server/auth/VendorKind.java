@@ -1,22 +1,29 @@
 package io.parley.server.auth;
 
 import io.parley.protocol.v1.CredentialKind;
+import java.util.Locale;
+import java.util.Set;
 
-/** The cloud IM vendor an app emulates; it decides which credential kind the app's users log in with. */
+/** The cloud IM vendor an app emulates; it decides which credential kinds the app's users log in with. */
 public enum VendorKind {
-  TENCENT(CredentialKind.TENCENT_USERSIG),
-  RONGCLOUD(CredentialKind.RONGCLOUD_TOKEN),
-  NETEASE(CredentialKind.NETEASE_TOKEN),
-  YUNTONGXUN(CredentialKind.YUNTONGXUN);
+  TENCENT(Set.of(CredentialKind.TENCENT_USERSIG)),
+  RONGCLOUD(Set.of(CredentialKind.RONGCLOUD_TOKEN)),
+  NETEASE(Set.of(CredentialKind.NETEASE_TOKEN)),
+  YUNTONGXUN(Set.of(CredentialKind.YUNTONGXUN_VOIP, CredentialKind.YUNTONGXUN_APP_TOKEN));
 
-  private final CredentialKind credentialKind;
+  private final Set<CredentialKind> credentialKinds;
 
-  VendorKind(CredentialKind credentialKind) {
-    this.credentialKind = credentialKind;
+  VendorKind(Set<CredentialKind> credentialKinds) {
+    this.credentialKinds = credentialKinds;
   }
 
-  /** The only credential kind this vendor's apps accept at login. */
-  public CredentialKind credentialKind() {
-    return credentialKind;
+  /** The credential kinds this vendor's apps may accept at login (an app's settings may narrow them). */
+  public Set<CredentialKind> credentialKinds() {
+    return credentialKinds;
+  }
+
+  /** The name used in configuration files and on the command line: {@code tencent}, {@code rongcloud}, … */
+  public String configName() {
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,12 +1,11 @@
 package io.parley.server.cli;
 
-import io.parley.protocol.credential.tencent.UserSig;
 import io.parley.server.ParleyServer;
 import io.parley.server.auth.App;
 import io.parley.server.config.ServerConfig;
 import java.io.PrintStream;
 
-/** The start-up banner: every address and default a newcomer needs, plus a ready credential in the sandbox. */
+/** The start-up banner: every address and default a newcomer needs, plus a ready credential per sandbox app. */
 final class Banner {
   private Banner() {}
 
@@ -21,11 +20,11 @@ final class Banner {
     out.printf("  admin             http://%s:%d/health, /metrics%n", c.bind(), server.adminPort());
     out.printf("  data directory    %s (ports in ports.json)%n", c.dataDir().toAbsolutePath().normalize());
     for (App app : c.apps()) {
-      out.printf("  app %-12s  vendor %s, admin identifier '%s'%n", app.id(), app.vendor().name().toLowerCase(), app.adminIdentifier());
+      out.printf("  app %-18s vendor %s%n", app.id(), app.vendor().configName());
       if (c.sandbox()) {
-        out.printf("    dev key         %s   (public by design: sandbox only)%n", app.secretKey());
-        out.printf("    UserSig (alice, 24 h): %s%n",
-            UserSig.generate(Long.parseLong(app.id()), app.secretKey(), "alice", 86400, null, System.currentTimeMillis() / 1000));
+        for (String line : DevCredentials.describe(app)) {
+          out.println("    " + line);
+        }
       }
     }
     out.println("  stop with Ctrl-C");

@@ -2,6 +2,7 @@ package io.parley.server.cli;
 
 import io.parley.protocol.credential.tencent.UserSig;
 import io.parley.server.auth.App;
+import io.parley.server.auth.AppSecrets;
 import io.parley.server.auth.VendorKind;
 import io.parley.server.config.ConfigException;
 import io.parley.server.config.ServerConfig;
@@ -33,7 +34,7 @@ public final class UserSigCommand implements Callable<Integer> {
         .filter(a -> a.vendor() == VendorKind.TENCENT && (appId == null || a.id().equals(appId)))
         .findFirst()
         .orElseThrow(() -> new ConfigException("--app", appId == null ? "the config has no Tencent app" : "no Tencent app '" + appId + "' in the config"));
-    spec.commandLine().getOut().println(UserSig.generate(Long.parseLong(app.id()), app.secretKey(), user, expire, null,
+    spec.commandLine().getOut().println(UserSig.generate(app.sdkAppId(), app.secrets(AppSecrets.Tencent.class).key(), user, expire, null,
         System.currentTimeMillis() / 1000));
     return 0;
   }

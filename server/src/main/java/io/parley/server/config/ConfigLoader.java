@@ -5,16 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.parley.server.auth.App;
+import io.parley.server.auth.AppLimits;
+import io.parley.server.auth.AppSecrets;
+import io.parley.server.auth.CallbackSettings;
 import io.parley.server.auth.VendorKind;
 import io.parley.server.store.SyncPolicy;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,7 +55,7 @@ public final class ConfigLoader {
       throw new ConfigException("(file)", "must be a YAML mapping with at least an 'apps' list");
     }
     Node n = new Node("", root);
-    n.allowOnly("bind", "dataDir", "ports", "store", "limits", "heartbeat", "apps");
+    n.allowOnly("bind", "dataDir", "ports", "store", "limits", "heartbeat", "loginThrottle", "apps");
     ServerConfig d = Sandbox.config();
 
     Node ports = n.object("ports");
@@ -67,17 +74,19 @@ public final class ConfigLoader {
     };
 
     Node limits = n.object("limits");
-    limits.allowOnly("maxFrameBytes", "maxMessageBytes", "sendsPerSecond", "sendBurst", "loginTimeoutMs");
-    ServerConfig.Limits dl = d.limits();
+    limits.allowOnly("maxFrameBytes", "loginTimeoutMs");
     ServerConfig.Limits l = new ServerConfig.Limits(
-        limits.positiveInt("maxFrameBytes", dl.maxFrameBytes()),
-        limits.positiveInt("maxMessageBytes", dl.maxMessageBytes()),
-        limits.positiveInt("sendsPerSecond", dl.sendsPerSecond()),
-        limits.positiveInt("sendBurst", dl.sendBurst()),
-        limits.positiveInt("loginTimeoutMs", dl.loginTimeoutMs()));
-    if (l.maxMessageBytes() >= l.maxFrameBytes()) {
-      throw new ConfigException("limits.maxMessageBytes", "must be smaller than limits.maxFrameBytes");
-    }
+        limits.positiveInt("maxFrameBytes", d.limits().maxFrameBytes()),
+        limits.positiveInt("loginTimeoutMs", d.limits().loginTimeoutMs()));
+
+    Node throttle = n.object("loginThrottle");
+    throttle.allowOnly("addressBurst", "addressPerMinute", "userBurst", "userPerMinute");
+    ServerConfig.LoginThrottle dt = d.loginThrottle();
+    ServerConfig.LoginThrottle t = new ServerConfig.LoginThrottle(
+        throttle.positiveInt("addressBurst", dt.addressBurst()),
+        throttle.positiveInt("addressPerMinute", dt.addressPerMinute()),
+        throttle.positiveInt("userBurst", dt.userBurst()),
+        throttle.positiveInt("userPerMinute", dt.userPerMinute()));
 
     Node hb = n.object("heartbeat");
     hb.allowOnly("minMs", "maxMs", "graceMs");
@@ -89,12 +98,12 @@ public final class ConfigLoader {
       throw new ConfigException("heartbeat.maxMs", "must not be smaller than heartbeat.minMs");
     }
 
-    List<App> apps = apps(n);
+    List<App> apps = apps(n, l);
     return new ServerConfig(
-        n.string("bind", d.bind()), Path.of(n.string("dataDir", d.dataDir().toString())), p, policy, l, h, apps, false);
+        n.string("bind", d.bind()), Path.of(n.string("dataDir", d.dataDir().toString())), p, policy, l, h, t, apps, false);
   }
 
-  private static List<App> apps(Node root) throws ConfigException {
+  private static List<App> apps(Node root, ServerConfig.Limits serverLimits) throws ConfigException {
     JsonNode list = root.node.get("apps");
     if (list == null || list.isNull() || (list.isArray() && list.isEmpty())) {
       throw new ConfigException("apps", "a deployment needs at least one app (the sandbox's dev apps exist only without --config)");
@@ -105,32 +114,78 @@ public final class ConfigLoader {
     List<App> apps = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      Node a = new Node("apps[" + i + "].", list.get(i));
       if (!list.get(i).isObject()) {
-        throw new ConfigException("apps[" + i + "]", "must be a mapping with id, vendor and key");
+        throw new ConfigException("apps[" + i + "]", "must be a mapping with at least id and vendor");
       }
-      a.allowOnly("id", "vendor", "key", "adminIdentifier");
-      String id = a.required("id");
-      String vendorName = a.required("vendor");
-      VendorKind vendor;
-      try {
-        vendor = VendorKind.valueOf(vendorName.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(a.key("vendor"), "must be one of tencent, rongcloud, netease, yuntongxun, not '" + vendorName + "'");
+      Node a = new Node("apps[" + i + "].", list.get(i));
+      App app = app(a, serverLimits);
+      if (!ids.add(app.id())) {
+        throw new ConfigException(a.key("id"), "app '" + app.id() + "' is listed twice");
       }
-      if (vendor != VendorKind.TENCENT) {
-        throw new ConfigException(a.key("vendor"), "'" + vendorName + "' apps are not supported yet (only tencent)");
-      }
-      if (!id.matches("[1-9][0-9]{0,18}")) {
-        throw new ConfigException(a.key("id"), "a Tencent app id is its SDKAppID, a positive number");
-      }
-      String key = a.required("key");
-      if (!ids.add(id)) {
-        throw new ConfigException(a.key("id"), "app '" + id + "' is listed twice");
-      }
-      apps.add(new App(id, vendor, key, a.string("adminIdentifier", Sandbox.TENCENT_ADMIN)));
+      apps.add(app);
     }
     return apps;
+  }
+
+  private static App app(Node a, ServerConfig.Limits serverLimits) throws ConfigException {
+    String vendorName = a.required("vendor");
+    VendorKind vendor = Arrays.stream(VendorKind.values())
+        .filter(v -> v.configName().equals(vendorName.toLowerCase(Locale.ROOT)))
+        .findFirst()
+        .orElseThrow(() -> new ConfigException(a.key("vendor"),
+            "must be one of tencent, rongcloud, netease, yuntongxun, not '" + vendorName + "'"));
+    List<String> common = List.of("id", "vendor", "limits", "callback");
+    List<String> own = switch (vendor) {
+      case TENCENT -> List.of("key", "adminIdentifier");
+      case RONGCLOUD, NETEASE -> List.of("appSecret");
+      case YUNTONGXUN -> List.of("accountSid", "authToken", "appToken", "anyAccountLogin");
+    };
+    List<String> allowed = new ArrayList<>(common);
+    allowed.addAll(own);
+    a.allowOnly(allowed.toArray(String[]::new));
+    String id = a.required("id");
+    if (vendor == VendorKind.TENCENT && !id.matches("[1-9][0-9]{0,17}")) {
+      throw new ConfigException(a.key("id"), "a Tencent app id is its SDKAppID, a positive number");
+    }
+    if (vendor != VendorKind.TENCENT && !id.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new ConfigException(a.key("id"), "must be 1-64 letters, digits, '_', '-' or '.'");
+    }
+    AppSecrets secrets = switch (vendor) {
+      case TENCENT -> new AppSecrets.Tencent(a.required("key"), a.string("adminIdentifier", Sandbox.TENCENT_ADMIN));
+      case RONGCLOUD -> new AppSecrets.Rongcloud(a.required("appSecret"));
+      case NETEASE -> new AppSecrets.Netease(a.required("appSecret"));
+      case YUNTONGXUN -> new AppSecrets.Yuntongxun(a.required("accountSid"), a.required("authToken"),
+          a.required("appToken"), a.bool("anyAccountLogin", true));
+    };
+
+    Node limits = a.object("limits");
+    limits.allowOnly("maxMessageBytes", "maxGroupMembers", "sendsPerSecond", "sendBurst");
+    AppLimits dl = Sandbox.APP_LIMITS;
+    AppLimits l = new AppLimits(
+        limits.positiveInt("maxMessageBytes", dl.maxMessageBytes()),
+        limits.positiveInt("maxGroupMembers", dl.maxGroupMembers()),
+        limits.positiveInt("sendsPerSecond", dl.sendsPerSecond()),
+        limits.positiveInt("sendBurst", dl.sendBurst()));
+    if (l.maxMessageBytes() >= serverLimits.maxFrameBytes()) {
+      throw new ConfigException(limits.key("maxMessageBytes"), "must be smaller than limits.maxFrameBytes");
+    }
+
+    Node cb = a.object("callback");
+    cb.allowOnly("url", "token");
+    String url = cb.string("url", null);
+    Optional<URI> uri = Optional.empty();
+    if (url != null) {
+      try {
+        uri = Optional.of(new URI(url));
+      } catch (URISyntaxException e) {
+        throw new ConfigException(cb.key("url"), "is not a valid URL");
+      }
+      if (!"http".equals(uri.get().getScheme()) && !"https".equals(uri.get().getScheme())) {
+        throw new ConfigException(cb.key("url"), "must be an http or https URL");
+      }
+    }
+    CallbackSettings callback = new CallbackSettings(uri, Optional.ofNullable(cb.string("token", null)));
+    return new App(id, vendor, secrets, l, callback);
   }
 
   /** A position in the YAML tree that knows its dotted key for error messages. */
@@ -177,6 +232,17 @@ public final class ConfigLoader {
         throw new ConfigException(key(field), "is required");
       }
       return v;
+    }
+
+    boolean bool(String field, boolean dflt) throws ConfigException {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) {
+        return dflt;
+      }
+      if (!v.isBoolean()) {
+        throw new ConfigException(key(field), "must be true or false, not '" + v.asText() + "'");
+      }
+      return v.asBoolean();
     }
 
     int positiveInt(String field, int dflt) throws ConfigException {

@@ -1,12 +1,15 @@
 package io.parley.server.config;
 
 import io.parley.server.auth.App;
+import io.parley.server.auth.AppLimits;
+import io.parley.server.auth.AppSecrets;
+import io.parley.server.auth.CallbackSettings;
 import io.parley.server.auth.VendorKind;
 import io.parley.server.store.SyncPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The sandbox defaults of DESIGN §9: public dev secrets, loopback only, fixed ports. */
+/** The sandbox defaults of DESIGN §9: one dev app per vendor with public secrets, loopback only, fixed ports. */
 public final class Sandbox {
   private Sandbox() {}
 
@@ -15,18 +18,53 @@ public final class Sandbox {
   public static final String TENCENT_KEY = "parley-dev-tencent-key";
   public static final String TENCENT_ADMIN = "administrator";
 
-  public static final ServerConfig.Ports PORTS = new ServerConfig.Ports(9100, 9200, 9300, 9443, 9900);
-  public static final ServerConfig.Limits LIMITS = new ServerConfig.Limits(1 << 20, 12 * 1024, 5000, 10000, 10_000);
-  public static final ServerConfig.Heartbeat HEARTBEAT = new ServerConfig.Heartbeat(30_000, 300_000, 10_000);
+  public static final String RONGCLOUD_APP_KEY = "parley-dev-rong";
+  public static final String RONGCLOUD_APP_SECRET = "parley-dev-rong-secret";
 
-  /** The Tencent dev app every sandbox hosts. */
+  public static final String NETEASE_APP_KEY = "parley-dev-nim";
+  public static final String NETEASE_APP_SECRET = "parley-dev-nim-secret";
+
+  public static final String YUNTONGXUN_ACCOUNT_SID = "parleydevaccountsid";
+  public static final String YUNTONGXUN_AUTH_TOKEN = "parleydevauthtoken";
+  public static final String YUNTONGXUN_APP_ID = "parleydevappid";
+  public static final String YUNTONGXUN_APP_TOKEN = "parleydevapptoken";
+
+  public static final ServerConfig.Ports PORTS = new ServerConfig.Ports(9100, 9200, 9300, 9443, 9900);
+  public static final ServerConfig.Limits LIMITS = new ServerConfig.Limits(1 << 20, 10_000);
+  public static final ServerConfig.Heartbeat HEARTBEAT = new ServerConfig.Heartbeat(30_000, 300_000, 10_000);
+  public static final ServerConfig.LoginThrottle LOGIN_THROTTLE = new ServerConfig.LoginThrottle(30, 60, 10, 10);
+  /** Every app's limits unless its config says otherwise. */
+  public static final AppLimits APP_LIMITS = new AppLimits(12 * 1024, 6000, 5000, 10_000);
+
   public static App tencentApp() {
-    return new App(TENCENT_APP_ID, VendorKind.TENCENT, TENCENT_KEY, TENCENT_ADMIN);
+    return new App(TENCENT_APP_ID, VendorKind.TENCENT, new AppSecrets.Tencent(TENCENT_KEY, TENCENT_ADMIN),
+        APP_LIMITS, CallbackSettings.NONE);
+  }
+
+  public static App rongcloudApp() {
+    return new App(RONGCLOUD_APP_KEY, VendorKind.RONGCLOUD, new AppSecrets.Rongcloud(RONGCLOUD_APP_SECRET),
+        APP_LIMITS, CallbackSettings.NONE);
+  }
+
+  public static App neteaseApp() {
+    return new App(NETEASE_APP_KEY, VendorKind.NETEASE, new AppSecrets.Netease(NETEASE_APP_SECRET),
+        APP_LIMITS, CallbackSettings.NONE);
+  }
+
+  public static App yuntongxunApp() {
+    return new App(YUNTONGXUN_APP_ID, VendorKind.YUNTONGXUN,
+        new AppSecrets.Yuntongxun(YUNTONGXUN_ACCOUNT_SID, YUNTONGXUN_AUTH_TOKEN, YUNTONGXUN_APP_TOKEN, true),
+        APP_LIMITS, CallbackSettings.NONE);
+  }
+
+  /** The four dev apps, one per vendor. */
+  public static List<App> apps() {
+    return List.of(tencentApp(), rongcloudApp(), neteaseApp(), yuntongxunApp());
   }
 
   /** The configuration {@code parley-server} runs with when given no {@code --config}. */
   public static ServerConfig config() {
-    return new ServerConfig(
-        "127.0.0.1", Path.of("parley-data"), PORTS, SyncPolicy.FSYNC, LIMITS, HEARTBEAT, List.of(tencentApp()), true);
+    return new ServerConfig("127.0.0.1", Path.of("parley-data"), PORTS, SyncPolicy.FSYNC, LIMITS, HEARTBEAT,
+        LOGIN_THROTTLE, apps(), true);
   }
 }

@@ -13,6 +13,7 @@ public record ServerConfig(
     SyncPolicy syncPolicy,
     Limits limits,
     Heartbeat heartbeat,
+    LoginThrottle loginThrottle,
     List<App> apps,
     boolean sandbox) {
 
@@ -23,9 +24,14 @@ public record ServerConfig(
   /** Listener ports; 0 picks a free port. */
   public record Ports(int tcp, int ws, int http, int https, int admin) {}
 
-  /** Per-connection and per-message limits. */
-  public record Limits(
-      int maxFrameBytes, int maxMessageBytes, int sendsPerSecond, int sendBurst, int loginTimeoutMs) {}
+  /** Per-connection limits; per-app limits (message size, send rate) live on each app. */
+  public record Limits(int maxFrameBytes, int loginTimeoutMs) {}
+
+  /**
+   * How many failed logins are tolerated before further attempts are refused outright: token buckets of
+   * {@code burst} attempts refilled at {@code perMinute}, one bucket per source address and one per app user.
+   */
+  public record LoginThrottle(int addressBurst, int addressPerMinute, int userBurst, int userPerMinute) {}
 
   /** The ping interval range announced at login, and the grace added to the idle deadline. */
   public record Heartbeat(int minMs, int maxMs, int graceMs) {
@@ -35,27 +41,35 @@ public record ServerConfig(
     }
   }
 
-  public ServerConfig withPorts(Ports p) {
-    return new ServerConfig(bind, dataDir, p, syncPolicy, limits, heartbeat, apps, sandbox);
+  public ServerConfig withPorts(Ports value) {
+    return new ServerConfig(bind, dataDir, value, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox);
   }
 
-  public ServerConfig withDataDir(Path d) {
-    return new ServerConfig(bind, d, ports, syncPolicy, limits, heartbeat, apps, sandbox);
+  public ServerConfig withDataDir(Path value) {
+    return new ServerConfig(bind, value, ports, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox);
   }
 
-  public ServerConfig withBind(String b) {
-    return new ServerConfig(b, dataDir, ports, syncPolicy, limits, heartbeat, apps, sandbox);
+  public ServerConfig withBind(String value) {
+    return new ServerConfig(value, dataDir, ports, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox);
   }
 
-  public ServerConfig withSyncPolicy(SyncPolicy s) {
-    return new ServerConfig(bind, dataDir, ports, s, limits, heartbeat, apps, sandbox);
+  public ServerConfig withSyncPolicy(SyncPolicy value) {
+    return new ServerConfig(bind, dataDir, ports, value, limits, heartbeat, loginThrottle, apps, sandbox);
   }
 
-  public ServerConfig withLimits(Limits l) {
-    return new ServerConfig(bind, dataDir, ports, syncPolicy, l, heartbeat, apps, sandbox);
+  public ServerConfig withLimits(Limits value) {
+    return new ServerConfig(bind, dataDir, ports, syncPolicy, value, heartbeat, loginThrottle, apps, sandbox);
   }
 
-  public ServerConfig withHeartbeat(Heartbeat h) {
-    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, h, apps, sandbox);
+  public ServerConfig withHeartbeat(Heartbeat value) {
+    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, value, loginThrottle, apps, sandbox);
+  }
+
+  public ServerConfig withLoginThrottle(LoginThrottle value) {
+    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, heartbeat, value, apps, sandbox);
+  }
+
+  public ServerConfig withApps(List<App> value) {
+    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, heartbeat, loginThrottle, value, sandbox);
   }
 }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.util.Timeout;
 import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.ProtocolVersion;
 import io.parley.protocol.codec.FrameTooLargeException;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.KickReason;
@@ -20,7 +21,10 @@ import io.parley.protocol.v1.PullResult;
 import io.parley.protocol.v1.Send;
 import io.parley.protocol.v1.SendResult;
 import io.parley.protocol.v1.TimelineEntry;
+import io.parley.protocol.v1.CredentialKind;
+import io.parley.server.auth.App;
 import io.parley.server.auth.AuthResult;
+import io.parley.server.auth.LoginAttempt;
 import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRateLimiter;
 import io.parley.server.messaging.SendRefused;
@@ -30,6 +34,7 @@ import io.parley.server.store.StoreClosedException;
 import io.parley.server.store.StoreOverloadedException;
 import io.parley.server.sync.TimelineDelivery;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -115,13 +120,14 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
   // --- login ---------------------------------------------------------------------------------
 
   private void login(ChannelHandlerContext c, int requestId, Login login) {
-    if (login.getProtocolVersion() != ErrorCodes.PROTOCOL_VERSION) {
+    if (login.getProtocolVersion() != ProtocolVersion.CURRENT) {
       refuseAndClose(c, requestId, ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
           "protocol version " + login.getProtocolVersion() + " is not supported; this server speaks version "
-              + ErrorCodes.PROTOCOL_VERSION);
+              + ProtocolVersion.CURRENT);
       return;
     }
-    if (!Identifiers.valid(login.getUserId()) || !Identifiers.valid(login.getAppId())) {
+    boolean userFromCredential = login.getUserId().isEmpty() && login.getCredentialKind() == CredentialKind.RONGCLOUD_TOKEN;
+    if (!Identifiers.valid(login.getAppId()) || !(userFromCredential || Identifiers.valid(login.getUserId()))) {
       refuseAndClose(c, requestId, ErrorCodes.BAD_REQUEST, "app_id and user_id must be 1-128 printable characters");
       return;
     }
@@ -132,22 +138,27 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     authenticating = true;
     Channel ch = c.channel();
     ch.config().setAutoRead(false);
-    UserKey user = new UserKey(login.getAppId(), login.getUserId());
+    LoginAttempt attempt = new LoginAttempt(login.getAppId(), login.getUserId(), login.getCredentialKind(),
+        login.getCredential(), sourceAddress(ch));
     CompletableFuture<LoginCheck> check;
     try {
-      check = ctx.auth()
-          .authenticate(login.getAppId(), login.getUserId(), login.getCredentialKind(), login.getCredential())
-          .thenApplyAsync(r -> new LoginCheck(r, r.ok() ? ctx.store().newestSeq(user.appId(), user.userId()) : 0),
-              ctx.blocking());
+      check = ctx.auth().authenticate(attempt).thenApplyAsync(
+          r -> new LoginCheck(r, r.ok() ? ctx.store().newestSeq(r.app().id(), r.userId()) : 0), ctx.blocking());
     } catch (RejectedExecutionException e) {
       check = CompletableFuture.failedFuture(e);
     }
-    check.whenComplete((result, error) -> ch.eventLoop().execute(() -> loggedIn(c, requestId, login, user, result, error)));
+    check.whenComplete((result, error) -> ch.eventLoop().execute(() -> loggedIn(c, requestId, login, attempt, result, error)));
+  }
+
+  private static String sourceAddress(Channel ch) {
+    return ch.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+        ? a.getAddress().getHostAddress() : String.valueOf(ch.remoteAddress());
   }
 
   private record LoginCheck(AuthResult auth, long newestSeq) {}
 
-  private void loggedIn(ChannelHandlerContext c, int requestId, Login login, UserKey user, LoginCheck result, Throwable error) {
+  private void loggedIn(ChannelHandlerContext c, int requestId, Login login, LoginAttempt attempt, LoginCheck result,
+      Throwable error) {
     authenticating = false;
     Channel ch = c.channel();
     if (!ch.isActive()) {
@@ -156,7 +167,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     if (error != null) {
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (!(cause instanceof RejectedExecutionException)) {
-        LOG.warn("login of {}/{} failed", user.appId(), user.userId(), cause);
+        LOG.warn("login of {}/{} failed", attempt.appId(), attempt.userId(), cause);
       }
       refuseAndClose(c, requestId, ErrorCodes.UNAVAILABLE, "the server could not complete the login; try again");
       return;
@@ -166,10 +177,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       refuseAndClose(c, requestId, auth.code(), auth.message());
       return;
     }
+    App app = auth.app();
+    UserKey user = new UserKey(app.id(), auth.userId());
     var heartbeat = ctx.config().heartbeat();
     TimelineDelivery delivery = new TimelineDelivery(ch, user, ctx.store()::readTimeline, ctx.blocking(), GatewayContext.PAGE);
-    session = new Session(ctx.sessionIds().incrementAndGet(), user, login.getDeviceId(), login.getPlatform(), ch, delivery);
-    sendLimiter = new SendRateLimiter(ctx.config().limits().sendsPerSecond(), ctx.config().limits().sendBurst());
+    session = new Session(ctx.sessionIds().incrementAndGet(), app, user, login.getDeviceId(), login.getPlatform(), ch, delivery);
+    sendLimiter = new SendRateLimiter(app.limits().sendsPerSecond(), app.limits().sendBurst());
     idle.deadline(heartbeat.idleDeadlineMs(heartbeat.maxMs()));
     ctx.sessions().register(session);
     ch.config().setAutoRead(true);
@@ -188,8 +201,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         .setHeartbeatMinMs(heartbeat.minMs())
         .setHeartbeatMaxMs(heartbeat.maxMs())
         .setNewestSeq(result.newestSeq())
-        .setMaxMessageBytes(ctx.config().limits().maxMessageBytes())
-        .setCredentialExpiresAtMs(expiresAt)).build(), ch.voidPromise());
+        .setMaxMessageBytes(app.limits().maxMessageBytes())
+        .setCredentialExpiresAtMs(expiresAt)
+        .setUserId(user.userId())).build(), ch.voidPromise());
     if (login.getLastAckedSeq() > 0) {
       ctx.store().writer().saveCursor(user.appId(), user.userId(), login.getDeviceId(), login.getLastAckedSeq());
     }
@@ -201,7 +215,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
   private void send(ChannelHandlerContext c, int requestId, Send send) {
     try {
-      ctx.sends().validate(send);
+      ctx.sends().validate(send, session.app().limits().maxMessageBytes());
     } catch (SendRefused r) {
       refuse(c, requestId, r.code(), r.getMessage());
       return;

@@ -17,15 +17,13 @@ public final class SendService {
   private static final int MAX_CONTENT_TYPE = 64;
 
   private final MessageWriter writer;
-  private final int maxMessageBytes;
 
-  public SendService(MessageWriter writer, int maxMessageBytes) {
+  public SendService(MessageWriter writer) {
     this.writer = writer;
-    this.maxMessageBytes = maxMessageBytes;
   }
 
-  /** Checks a send without storing it. */
-  public void validate(Send send) throws SendRefused {
+  /** Checks a send against the sender's app's message size limit, without storing it. */
+  public void validate(Send send, int maxMessageBytes) throws SendRefused {
     if (!Identifiers.valid(send.getClientMsgId())) {
       throw new SendRefused(ErrorCodes.BAD_REQUEST, "client_msg_id must be 1-128 printable characters");
     }

@@ -5,19 +5,23 @@ import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.KickReason;
 import io.parley.protocol.v1.Platform;
+import io.parley.server.auth.App;
 import io.parley.server.sync.TimelineDelivery;
 
 /** One logged-in device connection: who it is, its channel, and its delivery state. */
 public final class Session {
   private final long id;
+  private final App app;
   private final UserKey user;
   private final String deviceId;
   private final Platform platform;
   private final Channel channel;
   private final TimelineDelivery delivery;
 
-  public Session(long id, UserKey user, String deviceId, Platform platform, Channel channel, TimelineDelivery delivery) {
+  public Session(long id, App app, UserKey user, String deviceId, Platform platform, Channel channel,
+      TimelineDelivery delivery) {
     this.id = id;
+    this.app = app;
     this.user = user;
     this.deviceId = deviceId;
     this.platform = platform;
@@ -27,6 +31,11 @@ public final class Session {
 
   public long id() {
     return id;
+  }
+
+  /** The app as it was configured when this session logged in. */
+  public App app() {
+    return app;
   }
 
   public UserKey user() {

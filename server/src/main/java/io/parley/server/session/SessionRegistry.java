@@ -76,6 +76,29 @@ public final class SessionRegistry {
     return count.get();
   }
 
+  /** Kicks every live session of one user; returns how many were kicked. */
+  public int kickUser(UserKey user, KickReason reason, String message) {
+    Session[] live = sessionsOf(user);
+    for (Session s : live) {
+      s.kick(reason, message);
+    }
+    return live.length;
+  }
+
+  /** Kicks every live session of one app; returns how many were kicked. */
+  public int kickApp(String appId, KickReason reason, String message) {
+    int kicked = 0;
+    for (var e : byUser.entrySet()) {
+      if (e.getKey().appId().equals(appId)) {
+        for (Session s : e.getValue()) {
+          s.kick(reason, message);
+          kicked++;
+        }
+      }
+    }
+    return kicked;
+  }
+
   /** Every live session (a snapshot), for shutdown. */
   public java.util.List<Session> all() {
     java.util.List<Session> out = new java.util.ArrayList<>();

@@ -35,11 +35,8 @@ class AuthServiceTest {
   final CountingExecutor executor = new CountingExecutor(thread);
   final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
   final AuthService auth = new AuthService(
-      new StaticAppRegistry(List.of(
-          new App(APP_ID, VendorKind.TENCENT, KEY, "administrator"),
-          new App(OTHER_APP_ID, VendorKind.TENCENT, OTHER_KEY, "administrator"),
-          new App("parley-dev-rong", VendorKind.RONGCLOUD, "parley-dev-rong-secret", "admin"))),
-      executor, clock, 1_000);
+      new AppRegistry(List.of(TestApps.tencent(APP_ID, KEY), TestApps.tencent(OTHER_APP_ID, OTHER_KEY))),
+      new LoginThrottle(TestApps.LENIENT_THROTTLE, clock), executor, clock, 1_000);
 
   @AfterEach
   void stopExecutor() throws InterruptedException {
@@ -52,7 +49,11 @@ class AuthServiceTest {
   }
 
   AuthResult login(String appId, String user, String credential) throws Exception {
-    return auth.authenticate(appId, user, CredentialKind.TENCENT_USERSIG, credential).get(5, TimeUnit.SECONDS);
+    return auth.authenticate(attempt(appId, user, credential)).get(5, TimeUnit.SECONDS);
+  }
+
+  static LoginAttempt attempt(String appId, String user, String userSig) {
+    return new LoginAttempt(appId, user, CredentialKind.TENCENT_USERSIG, userSig, "127.0.0.1");
   }
 
   static void assertRefused(int code, AuthResult result) {
@@ -92,7 +93,7 @@ class AuthServiceTest {
     AtomicReference<String> completedOn = new AtomicReference<>();
 
     CompletableFuture<AuthResult> pending =
-        auth.authenticate(APP_ID, "alice", CredentialKind.TENCENT_USERSIG, userSig("alice"));
+        auth.authenticate(attempt(APP_ID, "alice", userSig("alice")));
     CompletableFuture<AuthResult> observed = pending.whenComplete((r, e) -> completedOn.set(Thread.currentThread().getName()));
     assertFalse(pending.isDone(), "the check must wait for the verify executor");
     release.countDown();
@@ -108,7 +109,7 @@ class AuthServiceTest {
     assertTrue(login(APP_ID, "alice", sig).ok());
     assertEquals(1, executor.submissions());
 
-    CompletableFuture<AuthResult> again = auth.authenticate(APP_ID, "alice", CredentialKind.TENCENT_USERSIG, sig);
+    CompletableFuture<AuthResult> again = auth.authenticate(attempt(APP_ID, "alice", sig));
 
     assertTrue(again.isDone(), "a cache hit completes before returning");
     assertTrue(again.get().ok());
@@ -132,7 +133,7 @@ class AuthServiceTest {
     String sig = userSig("alice");
     assertTrue(login(APP_ID, "alice", sig).ok());
 
-    CompletableFuture<AuthResult> asBob = auth.authenticate(APP_ID, "bob", CredentialKind.TENCENT_USERSIG, sig);
+    CompletableFuture<AuthResult> asBob = auth.authenticate(attempt(APP_ID, "bob", sig));
 
     assertTrue(asBob.isDone());
     assertRefused(ErrorCodes.TENCENT_IDENTIFIER_MISMATCH, asBob.get());
@@ -149,7 +150,7 @@ class AuthServiceTest {
     assertTrue(login(APP_ID, "alice", sig).ok(), "one second before expiry it still works");
     clock.advance(Duration.ofSeconds(1));
 
-    CompletableFuture<AuthResult> late = auth.authenticate(APP_ID, "alice", CredentialKind.TENCENT_USERSIG, sig);
+    CompletableFuture<AuthResult> late = auth.authenticate(attempt(APP_ID, "alice", sig));
 
     assertTrue(late.isDone(), "answered from the cache");
     assertRefused(ErrorCodes.TENCENT_USERSIG_EXPIRED, late.get());
@@ -217,24 +218,14 @@ class AuthServiceTest {
   }
 
   @Test
-  @DisplayName("70003: a Tencent app refuses any credential kind but a UserSig, and says which it wants")
+  @DisplayName("1008: a Tencent app refuses any credential kind but a UserSig, and says which it wants")
   void wrongKind() throws Exception {
     for (CredentialKind kind : List.of(CredentialKind.RONGCLOUD_TOKEN, CredentialKind.CREDENTIAL_KIND_UNSPECIFIED)) {
-      AuthResult result = auth.authenticate(APP_ID, "alice", kind, userSig("alice")).get();
-      assertRefused(ErrorCodes.TENCENT_USERSIG_INVALID, result);
+      AuthResult result = auth.authenticate(new LoginAttempt(APP_ID, "alice", kind, userSig("alice"), "127.0.0.1")).get();
+      assertRefused(ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED, result);
       assertTrue(result.message().contains("TENCENT_USERSIG"), result.message());
     }
-    assertRefused(ErrorCodes.TENCENT_USERSIG_INVALID, auth.authenticate(APP_ID, "alice", null, userSig("alice")).get());
     assertEquals(0, executor.submissions());
-  }
-
-  @Test
-  @DisplayName("apps of vendors not verified yet are refused as unavailable")
-  void otherVendor() throws Exception {
-    AuthResult result = auth.authenticate("parley-dev-rong", "alice", CredentialKind.RONGCLOUD_TOKEN, "token").get();
-
-    assertRefused(ErrorCodes.UNAVAILABLE, result);
-    assertFalse(result.message().contains("parley-dev-rong-secret"));
   }
 
   @Test

@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.parley.server.auth.App;
+import io.parley.server.auth.AppLimits;
+import io.parley.server.auth.AppSecrets;
+import io.parley.server.auth.CallbackSettings;
+import io.parley.server.auth.VendorKind;
 import io.parley.server.store.SyncPolicy;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +32,10 @@ class ConfigLoaderTest {
     assertEquals(9100, c.ports().tcp());
     assertEquals(SyncPolicy.FSYNC, c.syncPolicy());
     assertEquals("1400123456", c.apps().get(0).id());
-    assertEquals("administrator", c.apps().get(0).adminIdentifier());
+    assertEquals(new AppSecrets.Tencent("k", "administrator"), c.apps().get(0).secrets());
+    assertEquals(Sandbox.APP_LIMITS, c.apps().get(0).limits());
+    assertEquals(CallbackSettings.NONE, c.apps().get(0).callback());
+    assertEquals(Sandbox.LOGIN_THROTTLE, c.loginThrottle());
   }
 
   @Test
@@ -35,14 +46,45 @@ class ConfigLoaderTest {
         dataDir: /var/lib/parley
         ports: {tcp: 1, ws: 2, http: 3, https: 4, admin: 0}
         store: {sync: none}
-        limits: {maxFrameBytes: 100000, maxMessageBytes: 5000, sendsPerSecond: 10, sendBurst: 20, loginTimeoutMs: 500}
+        limits: {maxFrameBytes: 100000, loginTimeoutMs: 500}
         heartbeat: {minMs: 1000, maxMs: 2000, graceMs: 10}
-        """ + APP);
+        loginThrottle: {addressBurst: 1, addressPerMinute: 2, userBurst: 3, userPerMinute: 4}
+        apps:
+          - id: "1400123456"
+            vendor: tencent
+            key: k
+            adminIdentifier: root
+            limits: {maxMessageBytes: 5000, maxGroupMembers: 200, sendsPerSecond: 10, sendBurst: 20}
+            callback: {url: "https://app.example.com/im/callback", token: cb-token}
+          - id: rong-key
+            vendor: rongcloud
+            appSecret: rong-secret
+          - id: nim-key
+            vendor: netease
+            appSecret: nim-secret
+          - id: ytxappid
+            vendor: yuntongxun
+            accountSid: sid
+            authToken: auth
+            appToken: apptoken
+            anyAccountLogin: false
+        """);
     assertEquals("0.0.0.0", c.bind());
     assertEquals(new ServerConfig.Ports(1, 2, 3, 4, 0), c.ports());
     assertEquals(SyncPolicy.NONE, c.syncPolicy());
-    assertEquals(new ServerConfig.Limits(100000, 5000, 10, 20, 500), c.limits());
+    assertEquals(new ServerConfig.Limits(100000, 500), c.limits());
     assertEquals(new ServerConfig.Heartbeat(1000, 2000, 10), c.heartbeat());
+    assertEquals(new ServerConfig.LoginThrottle(1, 2, 3, 4), c.loginThrottle());
+    App tencent = c.apps().get(0);
+    assertEquals(new AppSecrets.Tencent("k", "root"), tencent.secrets());
+    assertEquals(new AppLimits(5000, 200, 10, 20), tencent.limits());
+    assertEquals(Optional.of(URI.create("https://app.example.com/im/callback")), tencent.callback().url());
+    assertEquals(Optional.of("cb-token"), tencent.callback().token());
+    assertEquals(new AppSecrets.Rongcloud("rong-secret"), c.apps().get(1).secrets());
+    assertEquals(new AppSecrets.Netease("nim-secret"), c.apps().get(2).secrets());
+    assertEquals(new AppSecrets.Yuntongxun("sid", "auth", "apptoken", false), c.apps().get(3).secrets());
+    assertEquals(List.of(VendorKind.TENCENT, VendorKind.RONGCLOUD, VendorKind.NETEASE, VendorKind.YUNTONGXUN),
+        c.apps().stream().map(App::vendor).toList());
   }
 
   @Test
@@ -56,20 +98,35 @@ class ConfigLoaderTest {
     assertEquals("ports.tcp: must be a port number 0-65535 (0 picks a free port), not '70000'",
         problem("ports: {tcp: 70000}\n" + APP));
     assertEquals("store.sync: must be 'fsync' or 'none', not 'sometimes'", problem("store: {sync: sometimes}\n" + APP));
-    assertEquals("limits.maxMessageBytes: must be a positive whole number, not '-1'",
-        problem("limits: {maxMessageBytes: -1}\n" + APP));
+    assertEquals("apps[0].limits.maxMessageBytes: must be a positive whole number, not '-1'",
+        problem(APP + "    limits: {maxMessageBytes: -1}\n"));
+    assertEquals("apps[0].limits.maxMessageBytes: must be smaller than limits.maxFrameBytes",
+        problem("limits: {maxFrameBytes: 1000}\n" + APP + "    limits: {maxMessageBytes: 1000}\n"));
+    assertEquals("apps[0].appSecret: is required", problem("apps:\n  - id: nim\n    vendor: netease\n"));
+    assertEquals("apps[0].key: unknown key (expected one of id, vendor, limits, callback, appSecret)",
+        problem("apps:\n  - id: rong\n    vendor: rongcloud\n    key: k\n"));
+    assertEquals("apps[0].anyAccountLogin: must be true or false, not 'maybe'", problem(
+        "apps:\n  - {id: y, vendor: yuntongxun, accountSid: s, authToken: a, appToken: t, anyAccountLogin: maybe}\n"));
+    assertEquals("apps[0].id: must be 1-64 letters, digits, '_', '-' or '.'",
+        problem("apps:\n  - {id: \"a b\", vendor: netease, appSecret: s}\n"));
+    assertEquals("apps[0].callback.url: must be an http or https URL",
+        problem(APP + "    callback: {url: \"ftp://x\"}\n"));
+    assertEquals("loginThrottle.userBurst: must be a positive whole number, not '0'",
+        problem("loginThrottle: {userBurst: 0}\n" + APP));
     assertEquals("heartbeat.maxMs: must not be smaller than heartbeat.minMs",
         problem("heartbeat: {minMs: 5000, maxMs: 1000}\n" + APP));
-    assertEquals("colour: unknown key (expected one of bind, dataDir, ports, store, limits, heartbeat, apps)",
+    assertEquals("colour: unknown key (expected one of bind, dataDir, ports, store, limits, heartbeat, loginThrottle, apps)",
         problem("colour: blue\n" + APP));
     assertEquals("apps[1].id: app '1400123456' is listed twice", problem(APP + "  - id: \"1400123456\"\n    vendor: tencent\n    key: x\n"));
     assertEquals("(file): not valid YAML at line 1", problem("apps: [\n"));
   }
 
   @Test
-  @DisplayName("secrets never show in an app's printed form")
+  @DisplayName("secrets never show in an app's printed form nor in a config error")
   void secretsHidden() throws Exception {
     ServerConfig c = ConfigLoader.parse("apps:\n  - id: \"1400123456\"\n    vendor: tencent\n    key: super-secret-key\n");
-    assertFalse(c.apps().get(0).toString().contains("super-secret-key"));
+    assertFalse(c.toString().contains("super-secret-key"));
+    String problem = problem("apps:\n  - {id: \"1\", vendor: tencent, key: super-secret-key, colour: blue}\n");
+    assertFalse(problem.contains("super-secret-key"), problem);
   }
 }

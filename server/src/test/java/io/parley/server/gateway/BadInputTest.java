@@ -11,6 +11,7 @@ import io.parley.protocol.v1.Ping;
 import io.parley.protocol.v1.Push;
 import io.parley.protocol.v1.Send;
 import io.parley.server.ParleyServer;
+import io.parley.server.config.Sandbox;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.support.RawConnection;
 import io.parley.server.support.TestServers;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Every inbound byte is untrusted")
 class BadInputTest {
   private static final int MAX_FRAME = 64 * 1024;
-  private static final int MAX_MESSAGE = 12 * 1024;
+  private static final int MAX_MESSAGE = Sandbox.APP_LIMITS.maxMessageBytes();
 
   @TempDir static Path dir;
   static ParleyServer server;
@@ -32,7 +33,7 @@ class BadInputTest {
   @BeforeAll
   static void start() throws Exception {
     ServerConfig c = TestServers.config(dir);
-    server = ParleyServer.start(c.withLimits(new ServerConfig.Limits(MAX_FRAME, MAX_MESSAGE, 5000, 10000, 10_000)));
+    server = ParleyServer.start(c.withLimits(new ServerConfig.Limits(MAX_FRAME, 10_000)));
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package io.parley.server.support;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.ProtocolVersion;
 import io.parley.protocol.v1.CredentialKind;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Login;
@@ -32,7 +33,7 @@ public final class RawConnection implements AutoCloseable {
 
   public static Login.Builder login(String user) {
     return Login.newBuilder()
-        .setProtocolVersion(ErrorCodes.PROTOCOL_VERSION)
+        .setProtocolVersion(ProtocolVersion.CURRENT)
         .setAppId(Sandbox.TENCENT_APP_ID)
         .setUserId(user)
         .setCredentialKind(CredentialKind.TENCENT_USERSIG)
