@@ -2,7 +2,14 @@ package io.parley.server;
 
 import io.netty.util.internal.PlatformDependent;
 import io.parley.protocol.v1.KickReason;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.admin.AdminResponse;
 import io.parley.server.admin.AdminServer;
+import io.parley.server.admin.AdminToken;
+import io.parley.server.auth.App;
+import io.parley.server.config.ConfigException;
+import io.parley.server.config.ConfigLoader;
+import io.parley.server.config.ConfigReload;
 import io.parley.server.auth.AuthService;
 import io.parley.server.auth.AppRegistry;
 import io.parley.server.auth.LoginThrottle;
@@ -25,16 +32,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running Parley server: wires the store, auth, sessions and listeners together, and stops them in order. */
 public final class ParleyServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
+
   private final ServerConfig config;
+  private final Optional<Path> configFile;
+  private final AuthService auth;
   private final Store store;
   private final SessionRegistry sessions;
   private final ExecutorService blocking;
@@ -42,8 +58,9 @@ public final class ParleyServer implements AutoCloseable {
   private final Gateway gateway;
   private final AdminServer admin;
 
-  private ParleyServer(ServerConfig config) throws Exception {
+  private ParleyServer(ServerConfig config, Optional<Path> configFile) throws Exception {
     this.config = config;
+    this.configFile = configFile;
     Files.createDirectories(config.dataDir());
     this.sessions = new SessionRegistry();
     StoreOptions defaults = StoreOptions.defaults();
@@ -52,17 +69,26 @@ public final class ParleyServer implements AutoCloseable {
         new PushDispatcher(sessions));
     this.blocking = blockingPool();
     this.idle = new IdleWatchdog();
-    AuthService auth = new AuthService(new AppRegistry(config.apps()),
+    this.auth = new AuthService(new AppRegistry(config.apps()),
         new LoginThrottle(config.loginThrottle(), Clock.systemUTC()), blocking, Clock.systemUTC(), 100_000);
     GatewayContext ctx = new GatewayContext(config, auth, store, new SendService(store.writer()), sessions, blocking, idle,
         new RefusalLog(), new AtomicLong(System.currentTimeMillis() << 16));
     this.gateway = new Gateway(ctx);
-    this.admin = new AdminServer(this::metricsJson);
+    this.admin = new AdminServer(this::metricsJson, AdminToken.readOrCreate(config.dataDir()),
+        Map.of("/admin/reload", params -> reloadAction()));
   }
 
   /** Opens the store and binds every listener; ports of 0 are resolved by the time this returns. */
   public static ParleyServer start(ServerConfig config) throws Exception {
-    ParleyServer s = new ParleyServer(config);
+    return start(config, Optional.empty());
+  }
+
+  /**
+   * Like {@link #start(ServerConfig)}, for a config read from {@code configFile}, which {@link #reloadConfig()}
+   * reads again.
+   */
+  public static ParleyServer start(ServerConfig config, Optional<Path> configFile) throws Exception {
+    ParleyServer s = new ParleyServer(config, configFile);
     try {
       s.gateway.start();
       s.admin.start(config.bind(), config.ports().admin());
@@ -86,6 +112,51 @@ public final class ParleyServer implements AutoCloseable {
 
   public ServerConfig config() {
     return config;
+  }
+
+  /**
+   * Reads the config file again and applies its apps without a restart: new apps are hosted at once, changed ones
+   * take effect for new logins, and the sessions of removed apps are kicked with APP_REMOVED. Other settings wait
+   * for a restart and are reported as such.
+   *
+   * @throws ConfigException when the server runs without a config file or the file is invalid (nothing changes)
+   */
+  public synchronized ConfigReload reloadConfig() throws ConfigException {
+    Path file = configFile.orElseThrow(() -> new ConfigException("--config",
+        "this server runs the sandbox without a config file, so there is nothing to reload"));
+    ServerConfig next = ConfigLoader.load(file);
+    AppRegistry.Changes changes = auth.apps().replace(next.apps());
+    auth.appsChanged(changes);
+    int kicked = 0;
+    for (App app : changes.removed()) {
+      kicked += sessions.kickApp(app.id(), KickReason.APP_REMOVED, "app " + app.id() + " was removed from this server");
+    }
+    ConfigReload report = new ConfigReload(ids(changes.added()), ids(changes.changed()), ids(changes.removed()), kicked,
+        ConfigReload.settingsNeedingRestart(config, next));
+    LOG.info("config reloaded from {}: apps added {}, changed {}, removed {} ({} sessions kicked){}", file,
+        report.added(), report.changed(), report.removed(), kicked,
+        report.needRestart().isEmpty() ? "" : "; changed settings that need a restart: " + report.needRestart());
+    return report;
+  }
+
+  private static List<String> ids(List<App> apps) {
+    return apps.stream().map(App::id).toList();
+  }
+
+  private AdminResponse reloadAction() {
+    ConfigReload r;
+    try {
+      r = reloadConfig();
+    } catch (ConfigException e) {
+      return AdminResponse.error(409, e.getMessage());
+    }
+    ObjectNode body = AdminResponse.object();
+    body.putPOJO("added", r.added());
+    body.putPOJO("changed", r.changed());
+    body.putPOJO("removed", r.removed());
+    body.put("kickedSessions", r.kickedSessions());
+    body.putPOJO("needRestart", r.needRestart());
+    return AdminResponse.ok(body);
   }
 
   public int tcpPort() {

@@ -13,23 +13,53 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.parley.server.gateway.Transport;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The operator's port: {@code GET /health} and {@code GET /metrics} (JSON), loopback by default. */
+/**
+ * The operator's port: {@code GET /health} and {@code GET /metrics} (JSON) for anyone who can reach it, and
+ * {@code POST} actions (reload, credentials) only with {@code Authorization: Bearer <admin token>}. Actions run on
+ * the admin's own thread, never on its event loop.
+ */
 public final class AdminServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+
   private final EventLoopGroup group = Transport.group(1);
+  private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "parley-admin");
+    t.setDaemon(true);
+    return t;
+  });
   private final Supplier<String> metricsJson;
+  private final byte[] token;
+  private final Map<String, AdminAction> posts;
   private Channel channel;
 
-  public AdminServer(Supplier<String> metricsJson) {
+  /**
+   * @param token the bearer token POST actions must present
+   * @param posts POST actions by path
+   */
+  public AdminServer(Supplier<String> metricsJson, String token, Map<String, AdminAction> posts) {
     this.metricsJson = metricsJson;
+    this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.posts = Map.copyOf(posts);
   }
 
   public void start(String bind, int port) throws InterruptedException {
@@ -39,7 +69,7 @@ public final class AdminServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(4096), new Handler());
+            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(16 * 1024), new Handler());
           }
         })
         .bind(new InetSocketAddress(bind, port)).sync().channel();
@@ -54,28 +84,67 @@ public final class AdminServer implements AutoCloseable {
     if (channel != null) {
       channel.close().syncUninterruptibly();
     }
-    group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    actions.shutdownNow();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
   private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-      String path = req.uri().split("\\?", 2)[0];
-      String body;
-      HttpResponseStatus status = HttpResponseStatus.OK;
-      switch (path) {
-        case "/health" -> body = "{\"status\":\"UP\"}";
-        case "/metrics" -> body = metricsJson.get();
-        default -> {
-          status = HttpResponseStatus.NOT_FOUND;
-          body = "{\"error\":\"unknown path; try /health or /metrics\"}";
+      QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+      String path = uri.path();
+      if (req.method() == HttpMethod.GET) {
+        switch (path) {
+          case "/health" -> reply(ctx, AdminResponse.ok("{\"status\":\"UP\"}"));
+          case "/metrics" -> reply(ctx, AdminResponse.ok(metricsJson.get()));
+          default -> reply(ctx, AdminResponse.error(404, "unknown path; GET /health or /metrics, POST " + posts.keySet()));
         }
+        return;
       }
-      FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-          Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-      res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-      res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
-      ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+      if (req.method() != HttpMethod.POST) {
+        reply(ctx, AdminResponse.error(405, "use GET for /health and /metrics, POST for actions"));
+        return;
+      }
+      AdminAction action = posts.get(path);
+      if (action == null) {
+        reply(ctx, AdminResponse.error(404, "unknown action; POST one of " + posts.keySet()));
+        return;
+      }
+      if (!authorized(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+        reply(ctx, AdminResponse.error(401, "POST actions need 'Authorization: Bearer <token>'; the token is in"
+            + " <data-dir>/admin.token"));
+        return;
+      }
+      Map<String, List<String>> params = uri.parameters();
+      try {
+        actions.execute(() -> reply(ctx, run(action, params)));
+      } catch (RejectedExecutionException e) {
+        reply(ctx, AdminResponse.error(503, "the server is shutting down"));
+      }
     }
+  }
+
+  private static AdminResponse run(AdminAction action, Map<String, List<String>> params) {
+    try {
+      return action.run(params);
+    } catch (RuntimeException e) {
+      LOG.error("admin action failed", e);
+      return AdminResponse.error(500, "the action failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private boolean authorized(String header) {
+    if (header == null || !header.startsWith("Bearer ")) {
+      return false;
+    }
+    return MessageDigest.isEqual(token, header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void reply(ChannelHandlerContext ctx, AdminResponse r) {
+    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
+        Unpooled.copiedBuffer(r.json(), StandardCharsets.UTF_8));
+    res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
+    ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
   }
 }

@@ -7,6 +7,7 @@ import io.parley.server.gateway.Transport;
 import io.parley.server.store.SyncPolicy;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code parley-server}: runs the server — the sandbox without {@code --config}, a deployment with it. */
 @Command(name = "parley-server", mixinStandardHelpOptions = true, version = "parley-server 0.1.0",
-    description = "Runs Parley. With no options: a sandbox on 127.0.0.1 with a Tencent dev app (see the banner).",
+    description = "Runs Parley. With no options: a sandbox on 127.0.0.1 with one dev app per vendor (see the banner)."
+        + " With --config, SIGHUP (or POST /admin/reload) reloads the apps.",
     subcommands = {UserSigCommand.class})
 public final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOption configOption;
@@ -38,7 +40,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServerConfig config = applyFlags(configOption.load());
-    ParleyServer server = ParleyServer.start(config);
+    ParleyServer server = ParleyServer.start(config, Optional.ofNullable(configOption.file));
+    if (configOption.file != null) {
+      HangUpReload.install(server);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -51,6 +51,14 @@ public final class ServerProcess implements AutoCloseable {
     return tcpPort;
   }
 
+  /** SIGHUP, which a server started with --config answers by reloading it. */
+  public void hangUp() throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -HUP " + process.pid() + " failed");
+    }
+  }
+
   /** SIGKILL: no shutdown hook, no flush, nothing graceful. */
   public void kill9() throws InterruptedException {
     process.destroyForcibly();
