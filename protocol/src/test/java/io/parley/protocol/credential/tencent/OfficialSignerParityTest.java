@@ -3,10 +3,12 @@ package io.parley.protocol.credential.tencent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentyun.TLSSigAPIv2;
 import io.parley.protocol.credential.tencent.UserSigCheck.Outcome;
+import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,51 @@ class OfficialSignerParityTest {
     DecodedUserSig d = UserSig.decode(theirs);
 
     assertEquals(theirs, UserSig.generate(APP, KEY, "alice", DAY, d.userbufOrNull(), d.time()));
+  }
+
+  @Test
+  @DisplayName("with genUserBuf's bytes and the official time, our generate equals genPrivateMapKey byte for byte")
+  void sameBytesWithOfficialUserBuf() throws Exception {
+    // genUserBuf writes "now + expire" into the buffer and genPrivateMapKey reads the clock again, so the two calls
+    // agree only within one second: retry when the second ticked between them.
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      long before = System.currentTimeMillis() / 1000;
+      byte[] userbuf = official.genUserBuf("alice", 1234, DAY, 255, 0, "");
+      String theirs = official.genPrivateMapKey("alice", DAY, 1234, 255);
+      long after = System.currentTimeMillis() / 1000;
+      if (before == after) {
+        long t = UserSig.decode(theirs).time();
+
+        assertEquals(theirs, UserSig.generate(APP, KEY, "alice", DAY, userbuf, t));
+        return;
+      }
+    }
+    fail("the clock ticked to a new second during each of 10 attempts");
+  }
+
+  @Test
+  @DisplayName("a genPrivateMapKey UserSig whose userbuf was swapped for another, keeping the signature, is refused")
+  void officialUserbufSwapped() throws Exception {
+    String original = official.genPrivateMapKey("alice", DAY, 1234, 255);
+    DecodedUserSig d = UserSig.decode(original);
+    long now = d.time() + 1;
+    assertEquals(Outcome.OK, UserSig.check(original, APP, KEY, "alice", now).outcome());
+
+    byte[][] others = {
+        official.genUserBuf("alice", 4321, DAY, 255, 0, ""), // another room
+        official.genUserBuf("alice", 1234, DAY, 1, 0, ""), // other privileges
+        official.genUserBuf("alice", 1234, 100 * DAY, 255, 0, ""), // a later expiry inside the buffer
+    };
+    for (byte[] other : others) {
+      String swapped = UserSigBytes.edit(original,
+          tree -> tree.put("TLS.userbuf", Base64.getEncoder().encodeToString(other)));
+      DecodedUserSig s = UserSig.decode(swapped);
+      assertArrayEquals(other, s.userbufOrNull(), "the swap took effect");
+      assertEquals(d.sig(), s.sig(), "the original signature was kept");
+
+      UserSigCheck result = UserSig.check(swapped, APP, KEY, "alice", now);
+      assertEquals(Outcome.BAD_SIGNATURE, result.outcome(), result.reason());
+    }
   }
 
   @Test
