@@ -1,0 +1,86 @@
+package io.parley.server.account;
+
+import io.parley.server.auth.App;
+import io.parley.server.auth.VendorKind;
+import io.parley.server.session.SessionRegistry;
+import io.parley.server.store.AccountStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The vendors' account records, for the login verifiers and the vendor REST emulation: NetEase accounts, Yuntongxun
+ * sub-accounts, Rongcloud token revocations and Tencent imported accounts, each app's records invisible to every
+ * other app.
+ *
+ * <p>Every method blocks on RocksDB and is thread-safe: call it off event loops. A change is fsynced before the method
+ * returns. Kicks it causes are only scheduled on the sessions' event loops. Use one instance per store: uniqueness
+ * checks rely on its locks. Passing an app of another vendor than the method's is a programming error and throws
+ * {@link IllegalArgumentException}; a refusal the vendor would answer with a code throws {@link AccountException}.
+ */
+public final class Accounts {
+
+  private final NeteaseAccounts netease;
+
+  public Accounts(AccountStore store, SecretBox secrets, SessionRegistry sessions, Clock clock) {
+    this(store, secrets, sessions, clock, new SecureRandom());
+  }
+
+  /** With the random source of generated ids, tokens, passwords and salts (tests make ids collide with it). */
+  Accounts(AccountStore store, SecretBox secrets, SessionRegistry sessions, Clock clock, RandomGenerator random) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(secrets, "secrets");
+    Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(clock, "clock");
+    AppLocks locks = new AppLocks();
+    RandomIds ids = new RandomIds(Objects.requireNonNull(random, "random"));
+    this.netease = new NeteaseAccounts(store, locks, sessions, ids);
+  }
+
+  // ---- NetEase ----
+
+  /**
+   * Creates an account with the given token, or a generated one (32 lower-case hex characters), and returns it.
+   * Refused with 414: an accid of more than 32 characters or not printable, a token of more than 128 or none, an
+   * accid already registered ("already register").
+   */
+  public String createNeteaseAccount(App app, String accid, Optional<String> token) throws AccountException {
+    Objects.requireNonNull(token, "token");
+    return netease.create(appId(app, VendorKind.NETEASE), accid, token);
+  }
+
+  /** Replaces the account's token; live sessions stay. Unknown accid: 414 "accid not exist". */
+  public void updateNeteaseToken(App app, String accid, String token) throws AccountException {
+    netease.updateToken(appId(app, VendorKind.NETEASE), accid, token);
+  }
+
+  /** Replaces the account's token with a generated one and returns it. Unknown accid: 414 "accid not exist". */
+  public String refreshNeteaseToken(App app, String accid) throws AccountException {
+    return netease.refreshToken(appId(app, VendorKind.NETEASE), accid);
+  }
+
+  /** Blocks the account's logins; with {@code kick}, its live sessions are kicked (ACCOUNT_BLOCKED). Unknown: 414. */
+  public void blockNetease(App app, String accid, boolean kick) throws AccountException {
+    netease.setBlocked(appId(app, VendorKind.NETEASE), accid, true, kick);
+  }
+
+  /** Lets a blocked account log in again. Unknown accid: 414 "accid not exist". */
+  public void unblockNetease(App app, String accid) throws AccountException {
+    netease.setBlocked(appId(app, VendorKind.NETEASE), accid, false, false);
+  }
+
+  /** Checks a static-token login: does the account exist, then does the token match, then is it blocked. */
+  public NeteaseLogin checkNeteaseLogin(App app, String accid, String token) {
+    return netease.check(appId(app, VendorKind.NETEASE), accid, token);
+  }
+
+  private static String appId(App app, VendorKind vendor) {
+    Objects.requireNonNull(app, "app");
+    if (app.vendor() != vendor) {
+      throw new IllegalArgumentException("app " + app.id() + " is a " + app.vendor() + " app, not " + vendor);
+    }
+    return app.id();
+  }
+}
