@@ -6,6 +6,7 @@ import io.parley.server.session.SessionRegistry;
 import io.parley.server.store.AccountStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -23,6 +24,7 @@ import java.util.random.RandomGenerator;
 public final class Accounts {
 
   private final NeteaseAccounts netease;
+  private final SubAccounts yuntongxun;
 
   public Accounts(AccountStore store, SecretBox secrets, SessionRegistry sessions, Clock clock) {
     this(store, secrets, sessions, clock, new SecureRandom());
@@ -37,6 +39,7 @@ public final class Accounts {
     AppLocks locks = new AppLocks();
     RandomIds ids = new RandomIds(Objects.requireNonNull(random, "random"));
     this.netease = new NeteaseAccounts(store, locks, sessions, ids);
+    this.yuntongxun = new SubAccounts(store, locks, sessions, clock, ids, new SubAccountCodec(secrets));
   }
 
   // ---- NetEase ----
@@ -74,6 +77,47 @@ public final class Accounts {
   /** Checks a static-token login: does the account exist, then does the token match, then is it blocked. */
   public NeteaseLogin checkNeteaseLogin(App app, String accid, String token) {
     return netease.check(appId(app, VendorKind.NETEASE), accid, token);
+  }
+
+  // ---- Yuntongxun ----
+
+  /**
+   * Creates a sub-account with generated sid, sub-token, voipAccount (14 digits, never used before in the app) and
+   * voipPwd. Refused: a name already used in the app (110011), a name not 1..64 printable characters (110141).
+   */
+  public SubAccount createSubAccount(App app, String friendlyName) throws AccountException {
+    return yuntongxun.create(appId(app, VendorKind.YUNTONGXUN), friendlyName);
+  }
+
+  /** The open sub-account with this friendly name. */
+  public Optional<SubAccount> subAccountByName(App app, String friendlyName) {
+    return yuntongxun.byName(appId(app, VendorKind.YUNTONGXUN), friendlyName);
+  }
+
+  /**
+   * Open sub-accounts in creation order: {@code offset} of them (1..100) after skipping the first {@code startNo}
+   * (0 or more); other values throw IllegalArgumentException, the REST layer answers them with 110141.
+   */
+  public List<SubAccount> subAccounts(App app, int startNo, int offset) {
+    return yuntongxun.list(appId(app, VendorKind.YUNTONGXUN), startNo, offset);
+  }
+
+  /** How many sub-accounts of the app are open. */
+  public long subAccountCount(App app) {
+    return yuntongxun.count(appId(app, VendorKind.YUNTONGXUN));
+  }
+
+  /**
+   * Closes a sub-account: its logins fail from now on, its live sessions are kicked (CREDENTIAL_REVOKED), its name
+   * may be used again but its voipAccount never. Unknown sid: 110015.
+   */
+  public void closeSubAccount(App app, String subAccountSid) throws AccountException {
+    yuntongxun.close(appId(app, VendorKind.YUNTONGXUN), subAccountSid);
+  }
+
+  /** Checks a sub-account login (voipAccount + voipPwd), comparing the password in constant time. */
+  public VoipLogin checkVoipLogin(App app, String voipAccount, String voipPwd) {
+    return yuntongxun.check(appId(app, VendorKind.YUNTONGXUN), voipAccount, voipPwd);
   }
 
   private static String appId(App app, VendorKind vendor) {
