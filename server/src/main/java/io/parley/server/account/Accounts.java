@@ -25,6 +25,7 @@ public final class Accounts {
 
   private final NeteaseAccounts netease;
   private final SubAccounts yuntongxun;
+  private final TokenRevocations rongcloud;
 
   public Accounts(AccountStore store, SecretBox secrets, SessionRegistry sessions, Clock clock) {
     this(store, secrets, sessions, clock, new SecureRandom());
@@ -40,6 +41,7 @@ public final class Accounts {
     RandomIds ids = new RandomIds(Objects.requireNonNull(random, "random"));
     this.netease = new NeteaseAccounts(store, locks, sessions, ids);
     this.yuntongxun = new SubAccounts(store, locks, sessions, clock, ids, new SubAccountCodec(secrets));
+    this.rongcloud = new TokenRevocations(store, locks, sessions);
   }
 
   // ---- NetEase ----
@@ -118,6 +120,21 @@ public final class Accounts {
   /** Checks a sub-account login (voipAccount + voipPwd), comparing the password in constant time. */
   public VoipLogin checkVoipLogin(App app, String voipAccount, String voipPwd) {
     return yuntongxun.check(appId(app, VendorKind.YUNTONGXUN), voipAccount, voipPwd);
+  }
+
+  // ---- Rongcloud ----
+
+  /**
+   * Refuses the user's tokens issued before {@code issuedBeforeMillis} from now on (an earlier instant than one
+   * already set changes nothing) and kicks the user's live sessions (CREDENTIAL_REVOKED).
+   */
+  public void expireRongcloudTokens(App app, String userId, long issuedBeforeMillis) {
+    rongcloud.expire(appId(app, VendorKind.RONGCLOUD), userId, issuedBeforeMillis);
+  }
+
+  /** The instant (epoch millis) before which the user's tokens are refused; 0 when never expired. Cached. */
+  public long rongcloudTokensValidFrom(App app, String userId) {
+    return rongcloud.validFrom(appId(app, VendorKind.RONGCLOUD), userId);
   }
 
   private static String appId(App app, VendorKind vendor) {
