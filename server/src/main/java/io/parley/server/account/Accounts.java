@@ -26,6 +26,7 @@ public final class Accounts {
   private final NeteaseAccounts netease;
   private final SubAccounts yuntongxun;
   private final TokenRevocations rongcloud;
+  private final TencentAccounts tencent;
 
   public Accounts(AccountStore store, SecretBox secrets, SessionRegistry sessions, Clock clock) {
     this(store, secrets, sessions, clock, new SecureRandom());
@@ -42,6 +43,7 @@ public final class Accounts {
     this.netease = new NeteaseAccounts(store, locks, sessions, ids);
     this.yuntongxun = new SubAccounts(store, locks, sessions, clock, ids, new SubAccountCodec(secrets));
     this.rongcloud = new TokenRevocations(store, locks, sessions);
+    this.tencent = new TencentAccounts(store, locks, clock);
   }
 
   // ---- NetEase ----
@@ -135,6 +137,23 @@ public final class Accounts {
   /** The instant (epoch millis) before which the user's tokens are refused; 0 when never expired. Cached. */
   public long rongcloudTokensValidFrom(App app, String userId) {
     return rongcloud.validFrom(appId(app, VendorKind.RONGCLOUD), userId);
+  }
+
+  // ---- Tencent ----
+
+  /** Imports an account, or updates the nick and face URL of one already imported; true when it is new. */
+  public boolean importTencentAccount(App app, String userId, String nick, String faceUrl) {
+    return tencent.importAccount(appId(app, VendorKind.TENCENT), userId, nick, faceUrl);
+  }
+
+  /** The imported account with this user id. */
+  public Optional<TencentAccount> tencentAccount(App app, String userId) {
+    return tencent.account(appId(app, VendorKind.TENCENT), userId);
+  }
+
+  /** Deletes an imported account; true when there was one. */
+  public boolean deleteTencentAccount(App app, String userId) {
+    return tencent.delete(appId(app, VendorKind.TENCENT), userId);
   }
 
   private static String appId(App app, VendorKind vendor) {
