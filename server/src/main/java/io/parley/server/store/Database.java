@@ -29,6 +29,8 @@ final class Database implements BatchSink, AutoCloseable {
   static final String TIMELINES = "timelines";
   static final String CURSORS = "cursors";
   static final String DEDUP = "dedup";
+  /** Vendor accounts (see {@link AccountStore}); created on first open of an older data dir. */
+  static final String ACCOUNTS = "accounts";
 
   /** Default-CF key holding the last server msg id handed out, so ids keep increasing across restarts. */
   static final byte[] LAST_SERVER_MSG_ID = "last_server_msg_id".getBytes(StandardCharsets.US_ASCII);
@@ -39,7 +41,12 @@ final class Database implements BatchSink, AutoCloseable {
 
   private static final long BLOCK_CACHE_BYTES = 64L << 20;
   private static final long WRITE_BUFFER_BYTES = 64L << 20;
-  /** Cap on all memtables together: with 5 column families x 3 memtables the per-family limits alone allow 960 MiB. */
+  /** Accounts change rarely: small memtables leave the shared write-buffer budget to the message families. */
+  private static final long ACCOUNTS_WRITE_BUFFER_BYTES = 8L << 20;
+  /**
+   * Cap on all memtables together: with 3 memtables per column family (64 MiB each for 5 of them, 8 MiB for
+   * accounts) the per-family limits alone allow 984 MiB.
+   */
   private static final long TOTAL_WRITE_BUFFER_BYTES = 256L << 20;
 
   static {
@@ -53,13 +60,16 @@ final class Database implements BatchSink, AutoCloseable {
   private final ColumnFamilyHandle timelines;
   private final ColumnFamilyHandle cursors;
   private final ColumnFamilyHandle dedup;
+  private final ColumnFamilyHandle accounts;
   private final WriteOptions syncWrite;
   private final WriteOptions plainWrite;
+  /** Always fsyncs, whatever the sync policy: account changes are rare and must survive a crash. */
+  private final WriteOptions alwaysSyncWrite;
   /** Native objects that outlive open() and are closed after the database, in this order. */
   private final List<AutoCloseable> owned;
 
   private Database(RocksDB db, List<ColumnFamilyHandle> handles, WriteOptions syncWrite, WriteOptions plainWrite,
-           List<AutoCloseable> owned) {
+           WriteOptions alwaysSyncWrite, List<AutoCloseable> owned) {
     this.db = db;
     this.handles = handles;
     this.defaultCf = handles.get(0);
@@ -67,8 +77,10 @@ final class Database implements BatchSink, AutoCloseable {
     this.timelines = handles.get(2);
     this.cursors = handles.get(3);
     this.dedup = handles.get(4);
+    this.accounts = handles.get(5);
     this.syncWrite = syncWrite;
     this.plainWrite = plainWrite;
+    this.alwaysSyncWrite = alwaysSyncWrite;
     this.owned = owned;
   }
 
@@ -88,6 +100,12 @@ final class Database implements BatchSink, AutoCloseable {
           // filter in each memtable answers "absent" without walking the skip lists.
           .setMemtablePrefixBloomSizeRatio(0.05)
           .setMemtableWholeKeyFiltering(true);
+      // Logins look accounts up by key, and a user who never had a record (most Rongcloud users) is a miss: SST
+      // bloom filters answer those without reading data blocks.
+      ColumnFamilyOptions accounts = add(owned, columnOptions(new BlockBasedTableConfig()
+          .setBlockCache(cache)
+          .setFilterPolicy(bloom)))
+          .setWriteBufferSize(ACCOUNTS_WRITE_BUFFER_BYTES);
       DBOptions dbOptions = add(owned, new DBOptions()
           .setCreateIfMissing(true)
           .setCreateMissingColumnFamilies(true)
@@ -97,17 +115,19 @@ final class Database implements BatchSink, AutoCloseable {
           .setKeepLogFileNum(5));
       WriteOptions syncWrite = add(owned, new WriteOptions().setSync(policy == SyncPolicy.FSYNC));
       WriteOptions plainWrite = add(owned, new WriteOptions().setSync(false));
+      WriteOptions alwaysSyncWrite = add(owned, new WriteOptions().setSync(true));
       List<ColumnFamilyDescriptor> descriptors = List.of(
           new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain),
           new ColumnFamilyDescriptor(bytes(MESSAGES), plain),
           new ColumnFamilyDescriptor(bytes(TIMELINES), plain),
           new ColumnFamilyDescriptor(bytes(CURSORS), plain),
-          new ColumnFamilyDescriptor(bytes(DEDUP), filtered));
+          new ColumnFamilyDescriptor(bytes(DEDUP), filtered),
+          new ColumnFamilyDescriptor(bytes(ACCOUNTS), accounts));
       List<ColumnFamilyHandle> handles = new ArrayList<>();
       RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
       // Close order: handles, then db (done in close()), then these options, newest first.
       Collections.reverse(owned);
-      database = new Database(db, handles, syncWrite, plainWrite, owned);
+      database = new Database(db, handles, syncWrite, plainWrite, alwaysSyncWrite, owned);
     } catch (RocksDBException | RuntimeException e) {
       Collections.reverse(owned);
       closeAll(owned);
@@ -180,6 +200,10 @@ final class Database implements BatchSink, AutoCloseable {
     return dedup;
   }
 
+  ColumnFamilyHandle accounts() {
+    return accounts;
+  }
+
   byte[] get(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
     return db.get(cf, key);
   }
@@ -187,6 +211,16 @@ final class Database implements BatchSink, AutoCloseable {
   @Override
   public void write(WriteBatch batch, boolean sync) throws RocksDBException {
     db.write(sync ? syncWrite : plainWrite, batch);
+  }
+
+  /** Writes the batch and fsyncs the WAL before returning, whatever the store's sync policy. */
+  void writeSynced(WriteBatch batch) throws RocksDBException {
+    db.write(alwaysSyncWrite, batch);
+  }
+
+  /** An iterator over one column family; the caller closes it. */
+  RocksIterator newIterator(ColumnFamilyHandle cf) {
+    return db.newIterator(cf);
   }
 
   /** A stored 8-byte number, or 0 when the key is absent. */

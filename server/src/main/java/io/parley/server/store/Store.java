@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
   private final Database db;
   private final CommitLoop loop;
   private final MessageWriter writer;
+  private final AccountStore accounts;
   /** Readers share it; close() takes it exclusively so no read touches a closed database. */
   private final ReentrantReadWriteLock readGuard = new ReentrantReadWriteLock();
   private boolean closed; // guarded by readGuard
@@ -28,6 +29,7 @@ public final class Store implements AutoCloseable {
     this.db = db;
     this.loop = loop;
     this.writer = new MessageWriter(loop);
+    this.accounts = new AccountStore(db, readGuard.readLock(), () -> closed);
   }
 
   /**
@@ -69,6 +71,11 @@ public final class Store implements AutoCloseable {
 
   public MessageWriter writer() {
     return writer;
+  }
+
+  /** Vendor accounts: their own column family, written directly (not through the writer) and always fsynced. */
+  public AccountStore accounts() {
+    return accounts;
   }
 
   /** Entries of the user's timeline with seq greater than {@code afterSeq}, ascending, at most {@code limit}. */
