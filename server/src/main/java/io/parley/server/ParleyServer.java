@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.admin.AdminResponse;
 import io.parley.server.admin.AdminServer;
 import io.parley.server.admin.AdminToken;
+import io.parley.server.account.AccountException;
 import io.parley.server.auth.App;
+import io.parley.server.config.Sandbox;
 import io.parley.server.config.ConfigException;
 import io.parley.server.config.ConfigLoader;
 import io.parley.server.config.ConfigReload;
@@ -51,6 +53,7 @@ public final class ParleyServer implements AutoCloseable {
   private final ServerConfig config;
   private final Optional<Path> configFile;
   private final AuthService auth;
+  private final ServerServices services;
   private final Store store;
   private final SessionRegistry sessions;
   private final ExecutorService blocking;
@@ -69,13 +72,29 @@ public final class ParleyServer implements AutoCloseable {
         new PushDispatcher(sessions));
     this.blocking = blockingPool();
     this.idle = new IdleWatchdog();
-    this.auth = new AuthService(new AppRegistry(config.apps()),
-        new LoginThrottle(config.loginThrottle(), Clock.systemUTC()), blocking, Clock.systemUTC(), 100_000);
+    AppRegistry apps = new AppRegistry(config.apps());
+    this.services = ServerServices.forServer(config, store, sessions, apps);
+    if (config.sandbox()) {
+      seedSandbox();
+    }
+    this.auth = new AuthService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
+        services.accounts(), blocking, Clock.systemUTC(), 100_000);
     GatewayContext ctx = new GatewayContext(config, auth, store, new SendService(store.writer()), sessions, blocking, idle,
         new RefusalLog(), new AtomicLong(System.currentTimeMillis() << 16));
     this.gateway = new Gateway(ctx);
     this.admin = new AdminServer(this::metricsJson, AdminToken.readOrCreate(config.dataDir()),
-        Map.of("/admin/reload", params -> reloadAction()));
+        Map.of("/admin/reload", params -> reloadAction(),
+            "/admin/credential", new CredentialActions(services)::issue,
+            "/admin/doctor", new CredentialActions(services)::doctor));
+  }
+
+  /** The sandbox's NetEase dev app gets alice with a known token, so that the banner can print a working login. */
+  private void seedSandbox() {
+    try {
+      services.accounts().createNeteaseAccount(Sandbox.neteaseApp(), "alice", Optional.of(Sandbox.NETEASE_ALICE_TOKEN));
+    } catch (AccountException alreadyThere) {
+      // seeded by an earlier run (and perhaps changed since: that is the developer's business)
+    }
   }
 
   /** Opens the store and binds every listener; ports of 0 are resolved by the time this returns. */
@@ -169,6 +188,11 @@ public final class ParleyServer implements AutoCloseable {
 
   public int adminPort() {
     return admin.port();
+  }
+
+  /** Vendor accounts, the credential issuer and the doctor over this server's store. */
+  public ServerServices services() {
+    return services;
   }
 
   public SessionRegistry sessions() {

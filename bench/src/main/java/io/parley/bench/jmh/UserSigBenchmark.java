@@ -40,7 +40,7 @@ public class UserSigBenchmark {
       throw new IllegalStateException("the benchmark's UserSig does not check: " + check().reason());
     }
     auth = new AuthService(new AppRegistry(List.of(Sandbox.tencentApp())),
-        new LoginThrottle(Sandbox.LOGIN_THROTTLE, Clock.systemUTC()), Runnable::run, Clock.systemUTC(), 10_000);
+        new LoginThrottle(Sandbox.LOGIN_THROTTLE, Clock.systemUTC()), null, Runnable::run, Clock.systemUTC(), 10_000);
     if (!authenticateCached().ok()) { // the first login verifies and fills the cache
       throw new IllegalStateException("AuthService refused the benchmark's UserSig");
     }

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator's port: {@code GET /health} and {@code GET /metrics} (JSON) for anyone who can reach it, and
- * {@code POST} actions (reload, credentials) only with {@code Authorization: Bearer <admin token>}. Actions run on
- * the admin's own thread, never on its event loop.
+ * {@code POST} actions (reload, credentials) only with {@code Authorization: Bearer <admin token>}; their parameters
+ * come from the query string or a form body. Actions run on the admin's own thread, never on its event loop.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -115,7 +115,11 @@ public final class AdminServer implements AutoCloseable {
             + " <data-dir>/admin.token"));
         return;
       }
-      Map<String, List<String>> params = uri.parameters();
+      Map<String, List<String>> params = new java.util.HashMap<>(uri.parameters());
+      String body = req.content().toString(StandardCharsets.UTF_8);
+      if (!body.isEmpty()) { // a form body (application/x-www-form-urlencoded): keeps secrets out of URLs
+        new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters().forEach(params::putIfAbsent);
+      }
       try {
         actions.execute(() -> reply(ctx, run(action, params)));
       } catch (RejectedExecutionException e) {

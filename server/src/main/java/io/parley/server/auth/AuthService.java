@@ -2,6 +2,7 @@ package io.parley.server.auth;
 
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.CredentialKind;
+import io.parley.server.account.Accounts;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,14 +20,18 @@ public final class AuthService {
   private final AppRegistry apps;
   private final LoginThrottle throttle;
   private final TencentUserSigVerifier tencent;
+  private final RongcloudTokenVerifier rongcloud;
   private final Map<CredentialKind, CredentialVerifier> verifiers = new EnumMap<>(CredentialKind.class);
 
   /**
+   * @param accounts the vendor account store; null for a server without one (unit tests, benchmarks), which then
+   *     verifies only Tencent UserSigs and Yuntongxun any-account logins
    * @param verifyExecutor runs signature checks and account lookups; never an event loop
    * @param clock the time against which credential expiry is judged
    * @param cacheMaxEntries how many verified credentials to remember
    */
-  public AuthService(AppRegistry apps, LoginThrottle throttle, Executor verifyExecutor, Clock clock, int cacheMaxEntries) {
+  public AuthService(AppRegistry apps, LoginThrottle throttle, Accounts accounts, Executor verifyExecutor, Clock clock,
+      int cacheMaxEntries) {
     this.apps = Objects.requireNonNull(apps, "apps");
     this.throttle = Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(verifyExecutor, "verifyExecutor");
@@ -36,6 +41,16 @@ public final class AuthService {
     }
     this.tencent = new TencentUserSigVerifier(verifyExecutor, clock, cacheMaxEntries);
     verifiers.put(CredentialKind.TENCENT_USERSIG, tencent);
+    YuntongxunVerifier yuntongxun = new YuntongxunVerifier(accounts, verifyExecutor);
+    verifiers.put(CredentialKind.YUNTONGXUN_APP_TOKEN, yuntongxun);
+    if (accounts != null) {
+      this.rongcloud = new RongcloudTokenVerifier(accounts, verifyExecutor, cacheMaxEntries);
+      verifiers.put(CredentialKind.RONGCLOUD_TOKEN, rongcloud);
+      verifiers.put(CredentialKind.NETEASE_TOKEN, new NeteaseTokenVerifier(accounts, verifyExecutor));
+      verifiers.put(CredentialKind.YUNTONGXUN_VOIP, yuntongxun);
+    } else {
+      this.rongcloud = null;
+    }
   }
 
   /** The apps this service admits users to. */
@@ -62,7 +77,8 @@ public final class AuthService {
     }
     CredentialVerifier verifier = verifiers.get(attempt.kind());
     if (verifier == null) {
-      return refused(ErrorCodes.UNAVAILABLE, "This server cannot verify " + attempt.kind() + " credentials yet.");
+      return refused(ErrorCodes.UNAVAILABLE, "This server has no account store and cannot verify " + attempt.kind()
+          + " credentials.");
     }
     return verifier.verify(app, attempt).thenApply(result -> {
       if (!result.ok()) {
@@ -74,8 +90,19 @@ public final class AuthService {
 
   /** Drops what was cached under an app's old secrets after a reload changed or removed it. */
   public void appsChanged(AppRegistry.Changes changes) {
-    changes.changed().forEach(a -> tencent.forget(a.id()));
-    changes.removed().forEach(a -> tencent.forget(a.id()));
+    for (App app : changes.changed()) {
+      forget(app.id());
+    }
+    for (App app : changes.removed()) {
+      forget(app.id());
+    }
+  }
+
+  private void forget(String appId) {
+    tencent.forget(appId);
+    if (rongcloud != null) {
+      rongcloud.forget(appId);
+    }
   }
 
   private static Optional<String> kindProblem(App app, CredentialKind kind) {

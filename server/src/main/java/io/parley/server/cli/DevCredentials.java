@@ -1,12 +1,17 @@
 package io.parley.server.cli;
 
+import io.parley.protocol.credential.rongcloud.RongcloudToken;
 import io.parley.protocol.credential.tencent.UserSig;
 import io.parley.server.auth.App;
 import io.parley.server.auth.AppSecrets;
+import io.parley.server.config.Sandbox;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The lines the sandbox banner prints for one dev app: its public dev secrets and a ready credential for alice. */
+/**
+ * The lines the sandbox banner prints for one dev app: its public dev secrets and a ready credential for alice
+ * (other users: {@code parley-server credential}).
+ */
 final class DevCredentials {
   private DevCredentials() {}
 
@@ -15,19 +20,22 @@ final class DevCredentials {
     long now = System.currentTimeMillis() / 1000;
     AppSecrets secrets = app.secrets();
     if (secrets instanceof AppSecrets.Tencent t) {
-        lines.add("SDKAppID " + app.id() + ", key " + t.key() + ", admin identifier " + t.adminIdentifier()
-            + "   (public by design: sandbox only)");
-        lines.add("UserSig (alice, 24 h): " + UserSig.generate(app.sdkAppId(), t.key(), "alice", 86400, null, now));
+      lines.add("SDKAppID " + app.id() + ", key " + t.key() + ", admin identifier " + t.adminIdentifier()
+          + "   (public by design: sandbox only)");
+      lines.add("UserSig (alice, 24 h): " + UserSig.generate(app.sdkAppId(), t.key(), "alice", 86400, null, now));
     } else if (secrets instanceof AppSecrets.Rongcloud r) {
       lines.add("App Key " + app.id() + ", App Secret " + r.appSecret());
+      lines.add("token (alice): " + RongcloudToken.issue(app.id(), "alice", now * 1000, RongcloudToken.signingKey(r.appSecret())));
     } else if (secrets instanceof AppSecrets.Netease n) {
       lines.add("AppKey " + app.id() + ", AppSecret " + n.appSecret());
+      lines.add("accid alice, token " + Sandbox.NETEASE_ALICE_TOKEN + "   (seeded by the sandbox)");
     } else if (secrets instanceof AppSecrets.Yuntongxun y) {
-        lines.add("ACCOUNT SID " + y.accountSid() + ", AUTH TOKEN " + y.authToken() + ", AppID " + app.id()
-            + ", APP TOKEN " + y.appToken());
-        if (y.anyAccountLogin()) {
-          lines.add("any-account login: app " + app.id() + ", user alice01, credential (YUNTONGXUN_APP_TOKEN) " + y.appToken());
-        }
+      lines.add("ACCOUNT SID " + y.accountSid() + ", AUTH TOKEN " + y.authToken() + ", AppID " + app.id()
+          + ", APP TOKEN " + y.appToken());
+      if (y.anyAccountLogin()) {
+        lines.add("any-account login: user alice, credential (YUNTONGXUN_APP_TOKEN) " + y.appToken());
+      }
+      lines.add("sub-account login: parley-server credential --app " + app.id() + " --user alice");
     }
     return lines;
   }

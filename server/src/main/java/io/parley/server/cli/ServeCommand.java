@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "parley-server", mixinStandardHelpOptions = true, version = "parley-server 0.1.0",
     description = "Runs Parley. With no options: a sandbox on 127.0.0.1 with one dev app per vendor (see the banner)."
         + " With --config, SIGHUP (or POST /admin/reload) reloads the apps.",
-    subcommands = {UserSigCommand.class})
+    subcommands = {UserSigCommand.class, CredentialCommand.class, DoctorCommand.class})
 public final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOption configOption;
 

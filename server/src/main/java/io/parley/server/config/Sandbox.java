@@ -23,6 +23,8 @@ public final class Sandbox {
 
   public static final String NETEASE_APP_KEY = "parley-dev-nim";
   public static final String NETEASE_APP_SECRET = "parley-dev-nim-secret";
+  /** The token of the account "alice" every sandbox seeds in its NetEase dev app. */
+  public static final String NETEASE_ALICE_TOKEN = "parley-dev-nim-alice-token";
 
   public static final String YUNTONGXUN_ACCOUNT_SID = "parleydevaccountsid";
   public static final String YUNTONGXUN_AUTH_TOKEN = "parleydevauthtoken";

@@ -36,7 +36,7 @@ class AuthServiceTest {
   final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
   final AuthService auth = new AuthService(
       new AppRegistry(List.of(TestApps.tencent(APP_ID, KEY), TestApps.tencent(OTHER_APP_ID, OTHER_KEY))),
-      new LoginThrottle(TestApps.LENIENT_THROTTLE, clock), executor, clock, 1_000);
+      new LoginThrottle(TestApps.LENIENT_THROTTLE, clock), null, executor, clock, 1_000);
 
   @AfterEach
   void stopExecutor() throws InterruptedException {

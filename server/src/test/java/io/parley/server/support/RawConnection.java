@@ -42,6 +42,18 @@ public final class RawConnection implements AutoCloseable {
         .setPlatform(Platform.LINUX);
   }
 
+  /** One login on a fresh connection: the server's answer (the connection is closed afterwards). */
+  public static Frame attempt(int port, Login.Builder login) throws IOException {
+    try (RawConnection c = new RawConnection(port)) {
+      return c.login(login);
+    }
+  }
+
+  /** A Login of one of the sandbox's dev apps with the given kind and credential. */
+  public static Login.Builder login(String appId, String user, CredentialKind kind, String credential) {
+    return login(user).setAppId(appId).setCredentialKind(kind).setCredential(credential);
+  }
+
   /** Logs in and returns the server's answer. */
   public Frame login(Login.Builder login) throws IOException {
     return request(Frame.newBuilder().setLogin(login));

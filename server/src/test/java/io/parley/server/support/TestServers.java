@@ -11,13 +11,16 @@ public final class TestServers {
   private TestServers() {}
 
   public static final ServerConfig.Ports FREE_PORTS = new ServerConfig.Ports(0, 0, 0, 0, 0);
+  /** Tests that refuse many logins on purpose are not about throttling (LoginThrottlingTest is). */
+  public static final ServerConfig.LoginThrottle LENIENT_THROTTLE = new ServerConfig.LoginThrottle(10_000, 10_000, 10_000, 10_000);
 
-  /** The sandbox config on free ports with a small heartbeat range, rooted at {@code dir}. */
+  /** The sandbox config on free ports with a small heartbeat range and a lenient login throttle, rooted at {@code dir}. */
   public static ServerConfig config(Path dir) {
     return Sandbox.config()
         .withDataDir(dir)
         .withPorts(FREE_PORTS)
-        .withHeartbeat(new ServerConfig.Heartbeat(1_000, 60_000, 2_000));
+        .withHeartbeat(new ServerConfig.Heartbeat(1_000, 60_000, 2_000))
+        .withLoginThrottle(LENIENT_THROTTLE);
   }
 
   public static ParleyServer start(Path dir) throws Exception {

@@ -1,0 +1,47 @@
+package io.parley.server.auth;
+
+import io.parley.protocol.ErrorCodes;
+import io.parley.server.account.Accounts;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/** Verifies NetEase Yunxin static-token logins (accid + token) against the account store, on the verify executor. */
+final class NeteaseTokenVerifier implements CredentialVerifier {
+  private final Accounts accounts;
+  private final Executor executor;
+
+  NeteaseTokenVerifier(Accounts accounts, Executor executor) {
+    this.accounts = accounts;
+    this.executor = executor;
+  }
+
+  @Override
+  public CompletableFuture<AuthResult> verify(App app, LoginAttempt attempt) {
+    if (attempt.credential().isEmpty()) {
+      return CompletableFuture.completedFuture(
+          AuthResult.refused(ErrorCodes.NETEASE_WRONG_ACCOUNT_OR_TOKEN, "Token is missing."));
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> check(app, attempt), executor)
+          .exceptionally(failure -> AuthResult.refused(ErrorCodes.INTERNAL,
+              "The server failed while verifying the token; try again."));
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
+          "The server is too busy to verify credentials right now; try again shortly."));
+    }
+  }
+
+  private AuthResult check(App app, LoginAttempt attempt) {
+    String accid = attempt.userId();
+    return switch (accounts.checkNeteaseLogin(app, accid, attempt.credential())) {
+      case OK -> AuthResult.ok(app, accid, 0);
+      case NO_SUCH_ACCOUNT -> AuthResult.refused(ErrorCodes.NETEASE_WRONG_ACCOUNT_OR_TOKEN,
+          "No account \"" + accid + "\" in app " + app.id() + ": create it first (user/create.action).");
+      case WRONG_TOKEN -> AuthResult.refused(ErrorCodes.NETEASE_WRONG_ACCOUNT_OR_TOKEN,
+          "Wrong token for account \"" + accid + "\" (it may have been updated or refreshed).");
+      case BLOCKED -> AuthResult.refused(ErrorCodes.NETEASE_BLOCKED,
+          "Account \"" + accid + "\" is blocked by the app (user/block.action).");
+    };
+  }
+}

@@ -1,0 +1,89 @@
+package io.parley.server.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.credential.rongcloud.DecodedRongcloudToken;
+import io.parley.protocol.credential.rongcloud.RongcloudToken;
+import io.parley.protocol.credential.rongcloud.RongcloudTokenCheck;
+import io.parley.server.account.Accounts;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Verifies the Rongcloud tokens Parley issues: HMAC under a key derived from the app's secret, for the app and user
+ * they name, and not issued before the app last expired that user's tokens. Runs on the verify executor because the
+ * revocation time may need a store read; signature checks are cached per token.
+ */
+final class RongcloudTokenVerifier implements CredentialVerifier {
+  private final Accounts accounts;
+  private final Executor executor;
+  private final ConcurrentHashMap<String, byte[]> keys = new ConcurrentHashMap<>();
+  private final Cache<String, DecodedRongcloudToken> signatureOk;
+
+  RongcloudTokenVerifier(Accounts accounts, Executor executor, int cacheMaxEntries) {
+    this.accounts = accounts;
+    this.executor = executor;
+    this.signatureOk = Caffeine.newBuilder().maximumSize(cacheMaxEntries).build();
+  }
+
+  @Override
+  public CompletableFuture<AuthResult> verify(App app, LoginAttempt attempt) {
+    if (attempt.credential().isEmpty()) {
+      return CompletableFuture.completedFuture(
+          AuthResult.refused(ErrorCodes.RONGCLOUD_TOKEN_INCORRECT, "Token is missing."));
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> check(app, attempt), executor)
+          .exceptionally(failure -> AuthResult.refused(ErrorCodes.INTERNAL,
+              "The server failed while verifying the token; try again."));
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
+          "The server is too busy to verify credentials right now; try again shortly."));
+    }
+  }
+
+  private AuthResult check(App app, LoginAttempt attempt) {
+    String cacheKey = app.id() + '\0' + attempt.credential();
+    DecodedRongcloudToken token = signatureOk.getIfPresent(cacheKey);
+    if (token == null) {
+      RongcloudTokenCheck check = RongcloudToken.check(attempt.credential(), app.id(), key(app), attempt.userId());
+      switch (check.outcome()) {
+        case OK -> {
+          token = check.decodedOrNull();
+          signatureOk.put(cacheKey, token);
+        }
+        case OTHER_APP -> {
+          return AuthResult.refused(ErrorCodes.RONGCLOUD_APP_KEY_REJECTED, check.reason());
+        }
+        default -> {
+          return AuthResult.refused(ErrorCodes.RONGCLOUD_TOKEN_INCORRECT, check.reason());
+        }
+      }
+    } else if (!attempt.userId().isEmpty() && !attempt.userId().equals(token.userId())) {
+      return AuthResult.refused(ErrorCodes.RONGCLOUD_TOKEN_INCORRECT,
+          "Token was issued for user \"" + token.userId() + "\", not for \"" + attempt.userId() + "\".");
+    }
+    long validFrom = accounts.rongcloudTokensValidFrom(app, token.userId());
+    if (token.issuedAtMillis() < validFrom) {
+      return AuthResult.refused(ErrorCodes.RONGCLOUD_TOKEN_EXPIRED, "Token was issued at "
+          + Instant.ofEpochMilli(token.issuedAtMillis()) + ", before the app expired user \"" + token.userId()
+          + "\"'s tokens at " + Instant.ofEpochMilli(validFrom) + "; get a new token (user/getToken).");
+    }
+    return AuthResult.ok(app, token.userId(), 0);
+  }
+
+  private byte[] key(App app) {
+    return keys.computeIfAbsent(app.id(),
+        id -> RongcloudToken.signingKey(app.secrets(AppSecrets.Rongcloud.class).appSecret()));
+  }
+
+  /** Forgets the signing key and verified tokens of an app whose secret changed or that was removed. */
+  void forget(String appId) {
+    keys.remove(appId);
+    signatureOk.asMap().keySet().removeIf(k -> k.startsWith(appId + '\0'));
+  }
+}
