@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -149,6 +150,8 @@ public final class AdminServer implements AutoCloseable {
         Unpooled.copiedBuffer(r.json(), StandardCharsets.UTF_8));
     res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
+    // One request per connection: say so, or a pooling client (the JDK's) reuses the closed connection.
+    res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
   }
 }
