@@ -23,10 +23,13 @@ final class RongcloudTokenVerifier implements CredentialVerifier {
   private final Executor executor;
   private final ConcurrentHashMap<String, byte[]> keys = new ConcurrentHashMap<>();
   private final Cache<String, DecodedRongcloudToken> signatureOk;
+  /** False with a cache size of 0: every token's signature is checked (benchmarks of the cold path). */
+  private final boolean caching;
 
   RongcloudTokenVerifier(Accounts accounts, Executor executor, int cacheMaxEntries) {
     this.accounts = accounts;
     this.executor = executor;
+    this.caching = cacheMaxEntries > 0;
     this.signatureOk = Caffeine.newBuilder().maximumSize(cacheMaxEntries).build();
   }
 
@@ -54,7 +57,9 @@ final class RongcloudTokenVerifier implements CredentialVerifier {
       switch (check.outcome()) {
         case OK -> {
           token = check.decodedOrNull();
-          signatureOk.put(cacheKey, token);
+          if (caching) {
+            signatureOk.put(cacheKey, token);
+          }
         }
         case OTHER_APP -> {
           return AuthResult.refused(ErrorCodes.RONGCLOUD_APP_KEY_REJECTED, check.reason());
