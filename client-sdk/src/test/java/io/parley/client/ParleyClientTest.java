@@ -399,6 +399,31 @@ class ParleyClientTest {
   }
 
   @Test
+  @DisplayName("treats every vendor's credential refusal and throttling as final, and reports an expired Rongcloud token")
+  void otherVendorsRefusalsAreFinal() throws Exception {
+    for (int code : new int[] {ErrorCodes.NETEASE_WRONG_ACCOUNT_OR_TOKEN, ErrorCodes.NETEASE_BLOCKED,
+        ErrorCodes.RONGCLOUD_TOKEN_INCORRECT, ErrorCodes.RONGCLOUD_TOKEN_EXPIRED, ErrorCodes.YUNTONGXUN_WRONG_SUBACCOUNT_TOKEN,
+        ErrorCodes.YUNTONGXUN_BAD_FORMAT, ErrorCodes.TOO_MANY_LOGIN_ATTEMPTS, ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED}) {
+      FakeScript script =
+          new FakeScript() {
+            @Override
+            void onLogin(FakeConnection c, Frame f) {
+              c.send(error(f.getRequestId(), code, "refused"));
+              c.close();
+            }
+          };
+      FakeServer server = tcpServer(script);
+      recorder.events.clear();
+      ParleyClient client = client(builder(server));
+
+      assertEquals(code, failure(client.connect()).code());
+      await().during(QUIET).atMost(QUIET.multipliedBy(4)).until(() -> server.connections().size() == 1);
+      assertEquals(code == ErrorCodes.RONGCLOUD_TOKEN_EXPIRED, recorder.events.contains("onCredentialExpired"),
+          "code " + code + ": " + recorder.events);
+    }
+  }
+
+  @Test
   @DisplayName("keeps retrying a login the server refuses for a passing reason")
   void retriesTransientRefusal() throws Exception {
     FakeScript script =

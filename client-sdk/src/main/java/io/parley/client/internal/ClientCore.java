@@ -57,15 +57,14 @@ public final class ClientCore {
 
   private static final int FALLBACK_HEARTBEAT_MIN_MS = 30_000;
   private static final int FALLBACK_HEARTBEAT_MAX_MS = 300_000;
-  private static final Set<Integer> PERMANENT_LOGIN_CODES =
-      Set.of(
-          ErrorCodes.TENCENT_USERSIG_EXPIRED,
-          ErrorCodes.TENCENT_USERSIG_INVALID,
-          ErrorCodes.TENCENT_SIGNATURE_MISMATCH,
-          ErrorCodes.TENCENT_IDENTIFIER_MISMATCH,
-          ErrorCodes.TENCENT_SDKAPPID_MISMATCH,
-          ErrorCodes.UNKNOWN_APP,
-          ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION);
+  /**
+   * Login refusals worth retrying with backoff: the server was busy or failed. Any other refusal (every vendor's
+   * credential codes, throttling, an unknown app) would fail again the same way, so it ends the connect.
+   */
+  private static final Set<Integer> TRANSIENT_LOGIN_CODES = Set.of(ErrorCodes.UNAVAILABLE, ErrorCodes.INTERNAL);
+  /** Refusals that mean "this credential expired or was revoked: get a new one". */
+  private static final Set<Integer> EXPIRED_CREDENTIAL_CODES =
+      Set.of(ErrorCodes.TENCENT_USERSIG_EXPIRED, ErrorCodes.RONGCLOUD_TOKEN_EXPIRED);
 
   private enum State {
     /** Not connected, waiting for connect(): never connected yet, or stopped by a final refusal or kick. */
@@ -365,14 +364,14 @@ public final class ClientCore {
     ParleyException refusal = new ParleyException(code, message);
     c.failed(refusal);
     c.localClose = true;
-    if (PERMANENT_LOGIN_CODES.contains(code)) {
+    if (!TRANSIENT_LOGIN_CODES.contains(code)) {
       c.stopAfter = true;
       CompletableFuture<LoginInfo> waiting = connectFuture;
       connectFuture = null;
       tell(
           () -> {
             listener.onLoginFailed(code, message);
-            if (code == ErrorCodes.TENCENT_USERSIG_EXPIRED) {
+            if (EXPIRED_CREDENTIAL_CODES.contains(code)) {
               listener.onCredentialExpired();
             }
           });
