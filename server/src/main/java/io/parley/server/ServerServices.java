@@ -52,6 +52,14 @@ public final class ServerServices implements AutoCloseable {
     return new ServerServices(apps, accounts, null);
   }
 
+  /**
+   * Services for a command-line tool that needs no account (Tencent UserSigs, Rongcloud tokens, Yuntongxun
+   * any-account logins): nothing is opened, and Rongcloud revocations are not looked at.
+   */
+  public static ServerServices withoutStore(ServerConfig config) {
+    return new ServerServices(new AppRegistry(config.apps()), null, null);
+  }
+
   /** Opens the config's data directory for a command-line tool; closing the services closes the store. */
   public static ServerServices openForTools(ServerConfig config) throws IOException {
     Store store = Store.open(DataDir.store(config.dataDir()), StoreOptions.defaults(), CommitListener.NONE);

@@ -2,6 +2,7 @@ package io.parley.server.cli;
 
 import io.parley.server.auth.App;
 import io.parley.server.auth.IssuedCredential;
+import io.parley.server.auth.VendorKind;
 import io.parley.server.config.ConfigException;
 import io.parley.server.config.ServerConfig;
 import java.io.PrintWriter;
@@ -48,7 +49,8 @@ public final class CredentialCommand implements Callable<Integer> {
     App app = config.apps().stream().filter(a -> a.id().equals(appId)).findFirst()
         .orElseThrow(() -> new ConfigException("--app", "no app '" + appId + "' in the config"));
     PrintWriter out = spec.commandLine().getOut();
-    try (CredentialTools t = tools.open(config)) {
+    boolean needsAccounts = app.vendor() == VendorKind.NETEASE || app.vendor() == VendorKind.YUNTONGXUN && !anyAccount;
+    try (CredentialTools t = tools.open(config, needsAccounts)) {
       IssuedCredential c = t.issue(app.id(), user, Duration.ofSeconds(expire), anyAccount);
       if (quiet) {
         out.println(c.credential());

@@ -1,6 +1,8 @@
 package io.parley.server.cli;
 
 import io.parley.protocol.v1.CredentialKind;
+import io.parley.server.auth.App;
+import io.parley.server.auth.VendorKind;
 import io.parley.server.config.ConfigException;
 import io.parley.server.config.ServerConfig;
 import java.io.PrintWriter;
@@ -28,16 +30,15 @@ public final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ConfigException {
     ServerConfig config = tools.config();
-    if (config.apps().stream().noneMatch(a -> a.id().equals(appId))) {
-      throw new ConfigException("--app", "no app '" + appId + "' in the config");
-    }
+    App app = config.apps().stream().filter(a -> a.id().equals(appId)).findFirst()
+        .orElseThrow(() -> new ConfigException("--app", "no app '" + appId + "' in the config"));
     CredentialKind k = kind == null ? null : switch (kind.toLowerCase(Locale.ROOT)) {
       case "voip" -> CredentialKind.YUNTONGXUN_VOIP;
       case "app-token" -> CredentialKind.YUNTONGXUN_APP_TOKEN;
       default -> throw new ConfigException("--kind", "must be 'voip' or 'app-token', not '" + kind + "'");
     };
     PrintWriter out = spec.commandLine().getOut();
-    try (CredentialTools t = tools.open(config)) {
+    try (CredentialTools t = tools.open(config, app.vendor() != VendorKind.TENCENT)) {
       CredentialTools.DoctorReport report = t.doctor(appId, user == null ? "" : user, k, credential);
       report.lines().forEach(out::println);
       out.flush();

@@ -26,6 +26,10 @@ final class LocalTools implements CredentialTools {
     }
   }
 
+  static LocalTools withoutStore(ServerConfig config) {
+    return new LocalTools(ServerServices.withoutStore(config));
+  }
+
   @Override
   public IssuedCredential issue(String appId, String user, Duration tencentValidity, boolean anyAccount)
       throws ToolException {

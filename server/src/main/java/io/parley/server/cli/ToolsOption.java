@@ -19,8 +19,14 @@ final class ToolsOption {
     return dataDir == null ? c : c.withDataDir(dataDir);
   }
 
-  /** The running server's admin port if one answers over this data directory, else the directory itself. */
-  CredentialTools open(ServerConfig config) throws CredentialTools.ToolException {
+  /**
+   * The running server's admin port if one answers over this data directory, else the directory itself; or
+   * nothing at all when the credential involves no account (a UserSig), so that no data directory is created.
+   */
+  CredentialTools open(ServerConfig config, boolean needsAccounts) throws CredentialTools.ToolException {
+    if (!needsAccounts) {
+      return LocalTools.withoutStore(config);
+    }
     Optional<RemoteTools> running = RemoteTools.find(config.dataDir());
     return running.isPresent() ? running.get() : LocalTools.open(config);
   }

@@ -1,6 +1,7 @@
 package io.parley.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.protocol.credential.tencent.UserSig;
@@ -133,6 +134,7 @@ class CredentialCommandsTest {
 
     assertEquals(0, doctor("alice", good));
     assertTrue(printed().contains("Verdict: a login with this credential is accepted."), printed());
+    assertFalse(java.nio.file.Files.exists(dir.resolve("store")), "a UserSig needs no data directory");
   }
 
   private int doctor(String user, String credential) {
