@@ -37,6 +37,8 @@ public final class ErrorCodes {
   public static final int TENCENT_SIGNATURE_MISMATCH = 70009;
   public static final int TENCENT_IDENTIFIER_MISMATCH = 70013;
   public static final int TENCENT_SDKAPPID_MISMATCH = 70014;
+  /** REST: the request's identifier is not the app's admin identifier. */
+  public static final int TENCENT_NO_PERMISSION = 10007;
 
   // --- Rongcloud (client connect codes of RongIMLib) ---
   /** RC_CONN_ID_REJECT: the token belongs to another App Key. */

@@ -88,6 +88,36 @@ public final class AuthService {
     });
   }
 
+  /**
+   * Checks the credential of a Tencent REST call ({@code ?sdkappid=&identifier=&usersig=}): the identifier must be
+   * the app's admin identifier and the UserSig valid for it, with the same codes (and cache) as a login.
+   */
+  public CompletableFuture<AuthResult> authenticateTencentAdmin(
+      String sdkAppId, String identifier, String userSig, String sourceAddress) {
+    LoginAttempt attempt = new LoginAttempt(sdkAppId, identifier, CredentialKind.TENCENT_USERSIG, userSig, sourceAddress);
+    Optional<App> found = apps.find(sdkAppId);
+    if (found.isEmpty() || found.get().vendor() != VendorKind.TENCENT) {
+      throttle.failed(attempt);
+      return refused(ErrorCodes.UNKNOWN_APP, "No Tencent app with SDKAppID \"" + sdkAppId + "\" is hosted here.");
+    }
+    Optional<String> throttled = throttle.refusal(attempt);
+    if (throttled.isPresent()) {
+      return refused(ErrorCodes.TOO_MANY_LOGIN_ATTEMPTS, throttled.get());
+    }
+    String admin = found.get().secrets(AppSecrets.Tencent.class).adminIdentifier();
+    if (!admin.equals(identifier)) {
+      throttle.failed(attempt);
+      return refused(ErrorCodes.TENCENT_NO_PERMISSION, "Identifier \"" + identifier + "\" is not the REST admin of app "
+          + sdkAppId + "; sign the REST UserSig for \"" + admin + "\".");
+    }
+    return tencent.verify(found.get(), attempt).thenApply(result -> {
+      if (!result.ok()) {
+        throttle.failed(attempt);
+      }
+      return result;
+    });
+  }
+
   /** Drops what was cached under an app's old secrets after a reload changed or removed it. */
   public void appsChanged(AppRegistry.Changes changes) {
     for (App app : changes.changed()) {

@@ -243,4 +243,23 @@ class AuthServiceTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  @DisplayName("a REST call's UserSig must be the admin identifier's: 10007 for another identifier, login codes otherwise")
+  void tencentAdmin() throws Exception {
+    String admin = UserSig.generate(SDKAPPID, KEY, "administrator", DAY, null, NOW);
+
+    assertTrue(auth.authenticateTencentAdmin(APP_ID, "administrator", admin, "127.0.0.1").get().ok());
+    assertRefused(ErrorCodes.TENCENT_NO_PERMISSION,
+        auth.authenticateTencentAdmin(APP_ID, "alice", userSig("alice"), "127.0.0.1").get());
+    assertRefused(ErrorCodes.TENCENT_SIGNATURE_MISMATCH, auth.authenticateTencentAdmin(APP_ID, "administrator",
+        UserSig.generate(SDKAPPID, "other-key", "administrator", DAY, null, NOW), "127.0.0.1").get());
+    assertRefused(ErrorCodes.TENCENT_IDENTIFIER_MISMATCH,
+        auth.authenticateTencentAdmin(APP_ID, "administrator", userSig("alice"), "127.0.0.1").get());
+    assertRefused(ErrorCodes.UNKNOWN_APP,
+        auth.authenticateTencentAdmin("1499999999", "administrator", admin, "127.0.0.1").get());
+    clock.advance(Duration.ofDays(2));
+    assertRefused(ErrorCodes.TENCENT_USERSIG_EXPIRED,
+        auth.authenticateTencentAdmin(APP_ID, "administrator", admin, "127.0.0.1").get());
+  }
 }
