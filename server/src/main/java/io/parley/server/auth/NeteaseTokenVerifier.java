@@ -4,7 +4,6 @@ import io.parley.protocol.ErrorCodes;
 import io.parley.server.account.Accounts;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /** Verifies NetEase Yunxin static-token logins (accid + token) against the account store, on the verify executor. */
 final class NeteaseTokenVerifier implements CredentialVerifier {
@@ -22,14 +21,7 @@ final class NeteaseTokenVerifier implements CredentialVerifier {
       return CompletableFuture.completedFuture(
           AuthResult.refused(ErrorCodes.NETEASE_WRONG_ACCOUNT_OR_TOKEN, "Token is missing."));
     }
-    try {
-      return CompletableFuture.supplyAsync(() -> check(app, attempt), executor)
-          .exceptionally(failure -> AuthResult.refused(ErrorCodes.INTERNAL,
-              "The server failed while verifying the token; try again."));
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
-          "The server is too busy to verify credentials right now; try again shortly."));
-    }
+    return OffLoop.verify(executor, () -> check(app, attempt), "token");
   }
 
   private AuthResult check(App app, LoginAttempt attempt) {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Verifies the Rongcloud tokens Parley issues: HMAC under a key derived from the app's secret, for the app and user
@@ -39,14 +38,7 @@ final class RongcloudTokenVerifier implements CredentialVerifier {
       return CompletableFuture.completedFuture(
           AuthResult.refused(ErrorCodes.RONGCLOUD_TOKEN_INCORRECT, "Token is missing."));
     }
-    try {
-      return CompletableFuture.supplyAsync(() -> check(app, attempt), executor)
-          .exceptionally(failure -> AuthResult.refused(ErrorCodes.INTERNAL,
-              "The server failed while verifying the token; try again."));
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
-          "The server is too busy to verify credentials right now; try again shortly."));
-    }
+    return OffLoop.verify(executor, () -> check(app, attempt), "token");
   }
 
   private AuthResult check(App app, LoginAttempt attempt) {

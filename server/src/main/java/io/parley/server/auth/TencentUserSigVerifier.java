@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Verifies Tencent UserSigs: a cache hit is answered on the caller's thread, a miss is checked on the verify
@@ -51,14 +50,7 @@ final class TencentUserSigVerifier implements CredentialVerifier {
     if (cached != null) {
       return CompletableFuture.completedFuture(recheck(app, key, cached, userId));
     }
-    try {
-      return CompletableFuture.supplyAsync(() -> checkAndCache(key, app, userId), verifyExecutor)
-          .exceptionally(failure -> AuthResult.refused(ErrorCodes.INTERNAL,
-              "The server failed while verifying the UserSig; try again."));
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
-          "The server is too busy to verify credentials right now; try again shortly."));
-    }
+    return OffLoop.verify(verifyExecutor, () -> checkAndCache(key, app, userId), "UserSig");
   }
 
   /** What the cache still has to decide for a signature it has already verified: who, and whether still valid. */

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Verifies both Yuntongxun login modes: a sub-account (voipAccount + voipPwd, checked against the account store on
@@ -41,14 +40,7 @@ final class YuntongxunVerifier implements CredentialVerifier {
       return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
           "This server has no account store, so it cannot check sub-account logins."));
     }
-    try {
-      return CompletableFuture.supplyAsync(() -> subAccount(app, attempt), executor)
-          .exceptionally(failure -> AuthResult.refused(ErrorCodes.INTERNAL,
-              "The server failed while verifying the sub-account; try again."));
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
-          "The server is too busy to verify credentials right now; try again shortly."));
-    }
+    return OffLoop.verify(executor, () -> subAccount(app, attempt), "sub-account");
   }
 
   private static AuthResult anyAccount(App app, LoginAttempt attempt) {
