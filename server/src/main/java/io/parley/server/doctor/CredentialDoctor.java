@@ -7,6 +7,8 @@ import io.parley.protocol.credential.rongcloud.RongcloudTokenFormatException;
 import io.parley.protocol.credential.yuntongxun.YuntongxunUserName;
 import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.account.Accounts;
+import io.parley.server.account.NeteaseLogin;
+import io.parley.server.account.VoipLogin;
 import io.parley.server.auth.App;
 import io.parley.server.auth.AppRegistry;
 import io.parley.server.auth.AppSecrets;
@@ -66,8 +68,8 @@ public final class CredentialDoctor {
     AuthResult verdict = verdict(app, u, k, c);
     return switch (k) {
       case RONGCLOUD_TOKEN -> rongcloud(app, u, c, verdict);
-      case NETEASE_TOKEN -> netease(app, u, verdict);
-      case YUNTONGXUN_VOIP, YUNTONGXUN_APP_TOKEN -> yuntongxun(app, u, k, verdict);
+      case NETEASE_TOKEN -> netease(app, u, c, verdict);
+      case YUNTONGXUN_VOIP, YUNTONGXUN_APP_TOKEN -> yuntongxun(app, u, k, c, verdict);
       default -> new Diagnosis("A " + k + " credential for app " + app.id(), List.of(),
           List.of(new Diagnosis.Check(false, "app " + app.id() + " accepts " + app.vendor().credentialKinds())),
           verdict.code(), verdict.message(), List.of("Log in with one of " + app.vendor().credentialKinds() + "."));
@@ -110,8 +112,8 @@ public final class CredentialDoctor {
       fixes.add("Connect to app " + d.appKey() + ", or get a token from app " + app.id() + ".");
       return new Diagnosis(subject, fields, checks, verdict.code(), verdict.message(), fixes);
     }
-    boolean sigOk = verdict.code() != ErrorCodes.RONGCLOUD_TOKEN_INCORRECT
-        || verdict.message().startsWith("Token was issued for user");
+    byte[] key = RongcloudToken.signingKey(app.secrets(AppSecrets.Rongcloud.class).appSecret());
+    boolean sigOk = RongcloudToken.check(token, app.id(), key, "").isOk();
     checks.add(new Diagnosis.Check(sigOk, "signed by this server under app " + app.id() + "'s App Secret"));
     if (!sigOk) {
       fixes.add("The token was altered, or issued before the app's App Secret changed (a new secret revokes every"
@@ -135,26 +137,26 @@ public final class CredentialDoctor {
     return new Diagnosis(subject, fields, checks, verdict.code(), verdict.message(), fixes);
   }
 
-  private Diagnosis netease(App app, String accid, AuthResult verdict) {
+  private Diagnosis netease(App app, String accid, String token, AuthResult verdict) {
     String subject = "NetEase token for accid \"" + accid + "\" of app " + app.id();
     List<Diagnosis.Check> checks = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
-    boolean exists = verdict.ok() || verdict.code() == ErrorCodes.NETEASE_BLOCKED
-        || !verdict.message().startsWith("No account");
+    NeteaseLogin outcome = accounts.checkNeteaseLogin(app, accid, token);
+    boolean exists = outcome != NeteaseLogin.NO_SUCH_ACCOUNT;
     checks.add(new Diagnosis.Check(exists, "account \"" + accid + "\" exists in app " + app.id()));
     if (!exists) {
       fixes.add("Create the account first: user/create.action (accid, token) or `parley-server credential --app "
           + app.id() + " --user " + accid + "`.");
       return new Diagnosis(subject, List.of(), checks, verdict.code(), verdict.message(), fixes);
     }
-    boolean tokenOk = verdict.ok() || verdict.code() == ErrorCodes.NETEASE_BLOCKED;
+    boolean tokenOk = outcome != NeteaseLogin.WRONG_TOKEN;
     checks.add(new Diagnosis.Check(tokenOk, "the token is the account's current token (compared as a salted hash)"));
     if (!tokenOk) {
       fixes.add("Use the token the latest user/create, user/update or user/refreshToken returned; each update or"
           + " refresh replaces the previous token.");
       return new Diagnosis(subject, List.of(), checks, verdict.code(), verdict.message(), fixes);
     }
-    boolean notBlocked = verdict.code() != ErrorCodes.NETEASE_BLOCKED;
+    boolean notBlocked = outcome != NeteaseLogin.BLOCKED;
     checks.add(new Diagnosis.Check(notBlocked, "the account is not blocked"));
     if (!notBlocked) {
       fixes.add("The app blocked this account: unblock it with user/unblock.action.");
@@ -162,7 +164,7 @@ public final class CredentialDoctor {
     return new Diagnosis(subject, List.of(), checks, verdict.code(), verdict.message(), fixes);
   }
 
-  private Diagnosis yuntongxun(App app, String user, CredentialKind kind, AuthResult verdict) {
+  private Diagnosis yuntongxun(App app, String user, CredentialKind kind, String credential, AuthResult verdict) {
     List<Diagnosis.Check> checks = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
     AppSecrets.Yuntongxun y = app.secrets(AppSecrets.Yuntongxun.class);
@@ -188,7 +190,8 @@ public final class CredentialDoctor {
       return new Diagnosis(subject, List.of(), checks, verdict.code(), verdict.message(), fixes);
     }
     String subject = "Yuntongxun sub-account login as voipAccount \"" + user + "\" of app " + app.id();
-    boolean exists = verdict.code() != ErrorCodes.YUNTONGXUN_SUBACCOUNT_NOT_FOUND;
+    VoipLogin outcome = accounts.checkVoipLogin(app, user, credential);
+    boolean exists = outcome != VoipLogin.NO_SUCH_ACCOUNT;
     checks.add(new Diagnosis.Check(exists, "a live sub-account has voipAccount \"" + user + "\""));
     if (!exists) {
       fixes.add("Log in with the voipAccount (14 digits) that SubAccounts returned, not the friendlyName; a closed"
@@ -196,7 +199,7 @@ public final class CredentialDoctor {
           + " --user <name>`.");
       return new Diagnosis(subject, List.of(), checks, verdict.code(), verdict.message(), fixes);
     }
-    boolean pwdOk = verdict.ok();
+    boolean pwdOk = outcome == VoipLogin.OK;
     checks.add(new Diagnosis.Check(pwdOk, "the credential is that sub-account's voipPwd"));
     if (!pwdOk) {
       fixes.add("Use the voipPwd (8 characters) of this sub-account, not its subToken; QuerySubAccountByName"
