@@ -103,4 +103,36 @@ class CeilingTest {
     assertFalse(r.has("parleyToRelayThroughput"));
     assertTrue(r.at("/parley/messagesPerSecond").asDouble() > 0);
   }
+
+  @Test
+  @DisplayName("connect logs the same sessions in to the relay and to Parley: login rates, RSS per session and the ratios")
+  void connect() throws Exception {
+    JsonNode r = run("connect", "--sessions", "50", "--concurrency", "50");
+    assertEquals(CeilingOptions.MEASURED, r.get("ceiling").asText());
+    double relay = r.at("/relay/loginsPerSecond").asDouble();
+    double parley = r.at("/parley/loginsPerSecond").asDouble();
+    assertTrue(relay > 0 && parley > 0, "relay " + relay + ", parley " + parley + " logins/s");
+    assertEquals(parley / relay, r.get("parleyToRelayLoginRate").asDouble(), 1e-9);
+    assertEquals(0, r.at("/relay/failedLogins").asLong());
+    assertEquals(0, r.at("/parley/failedLogins").asLong());
+    assertTrue(r.at("/relay/rssBefore").asLong() > 0, "the relay child's RSS read from /proc");
+    double relayRss = r.at("/relay/rssPerSessionBytes").asDouble();
+    JsonNode rssRatio = r.get("parleyToRelayRssPerSession");
+    if (relayRss > 0) {
+      assertEquals(r.at("/parley/rssPerSessionBytes").asDouble() / relayRss, rssRatio.asDouble(), 1e-9);
+    } else {
+      assertTrue(rssRatio.isNull(), "no ratio without a relay figure");
+    }
+    assertTrue(r.at("/relay/serverJvmArgs").isTextual(), "the relay's JVM flags recorded");
+    assertTrue(r.at("/parley/heapPerSessionBytes").isNumber());
+  }
+
+  @Test
+  @DisplayName("connect --no-ceiling logs in to Parley alone and says the ceiling was skipped")
+  void connectNoCeiling() throws Exception {
+    JsonNode r = run("connect", "--no-ceiling", "--sessions", "10");
+    assertEquals("skipped (--no-ceiling)", r.get("ceiling").asText());
+    assertFalse(r.has("relay"));
+    assertTrue(r.at("/parley/loginsPerSecond").asDouble() > 0);
+  }
 }
