@@ -135,4 +135,19 @@ class CeilingTest {
     assertFalse(r.has("relay"));
     assertTrue(r.at("/parley/loginsPerSecond").asDouble() > 0);
   }
+
+  @Test
+  @DisplayName("offline-sync says why the relay has no equivalent")
+  void offlineSync() throws Exception {
+    JsonNode r = run("offline-sync", "--backlog", "20");
+    assertTrue(r.get("ok").asBoolean());
+    assertTrue(r.get("ceiling").asText().startsWith("n/a: "), r.get("ceiling").asText());
+  }
+
+  @Test
+  @DisplayName("reconnect-storm says why the relay has no equivalent")
+  void reconnectStorm() throws Exception {
+    JsonNode r = run("reconnect-storm", "--sessions", "4", "--messages", "4", "--interval-ms", "10");
+    assertTrue(r.get("ceiling").asText().startsWith("n/a: "), r.get("ceiling").asText());
+  }
 }
