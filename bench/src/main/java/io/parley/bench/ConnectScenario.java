@@ -5,24 +5,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.client.ParleyClient;
 import io.parley.client.Platform;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code parley-bench connect}: N authenticated idle sessions, logged in as a storm (all at once within
- * {@code --concurrency}) or a ramp ({@code --rate} per second). Reports the login rate and the server's
- * heap, direct memory and RSS per session (the server must run on this machine: its pid comes from
- * ports.json). With {@code --workers W} the sessions live in W child processes.
+ * {@code parley-bench connect}: N idle sessions, logged in as a storm (all at once within {@code --concurrency}) or
+ * a ramp ({@code --rate} per second), first to the raw relay in a child process (the machine's ceiling; {@code
+ * --no-ceiling} skips it), then to Parley. Reports each one's login rate and RSS per session, Parley's heap and direct
+ * memory per session, and Parley's share of the relay's figures (the server must run on this machine: its pid comes
+ * from ports.json). With {@code --workers W} the sessions live in W child processes.
  */
-@Command(name = "connect", mixinStandardHelpOptions = true, description = "Idle sessions: login rate and server memory per session.")
+@Command(name = "connect", mixinStandardHelpOptions = true,
+    description = "Idle sessions against the raw relay (the ceiling), then Parley: login rate and memory per session.")
 public final class ConnectScenario implements Callable<Integer> {
   @Mixin Target target;
+  @Mixin CeilingOptions ceiling;
   @Option(names = "--sessions", defaultValue = "5000") int sessions;
   @Option(names = "--concurrency", defaultValue = "1000", description = "logins in flight at once (shared among workers)") int concurrency;
   @Option(names = "--mode", defaultValue = "storm", description = "storm: all at once; ramp: --rate new logins per second") String mode;
@@ -40,106 +40,141 @@ public final class ConnectScenario implements Callable<Integer> {
       throw new IllegalArgumentException("--workers must be at most 8 and at most --sessions");
     }
     ServerProbe probe = ServerProbe.fromPortsFile(portsFile);
+    SessionWave.Plan plan = new SessionWave.Plan(sessions, mode, rate, concurrency, workers);
     String run = "idle" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-    // Warm the server's paths so that the baseline includes loaded classes and JIT'd code.
-    try (ParleyClient warm = target.client(run + "-warm").deviceId("bench").platform(Platform.LINUX).build()) {
-      warm.connect().get(30, TimeUnit.SECONDS);
+    ObjectNode relay = null;
+    if (ceiling.enabled()) {
+      System.err.println("== raw relay (child process)");
+      relay = relayPhase(run + "r", plan);
     }
-    JsonNode m0 = probe.metricsAfterGc();
-    long rss0 = probe.rssBytes();
+    System.err.println("== Parley at " + target.host + ":" + target.port);
+    ObjectNode parley = parleyPhase(probe, run, plan);
 
-    ConnectLoad local = null;
-    Workers children = null;
-    try {
-      ConnectLoad.Logins logins;
-      if (workers <= 1) {
-        local = new ConnectLoad(target, null, run, 0, sessions);
-        local.prepare();
-        logins = local.login(mode, rate, concurrency);
-      } else {
-        children = Workers.launch(workerArgs(run));
-        children.awaitReady(300);
-        System.err.printf("%d workers ready; go%n", workers);
-        children.go();
-        logins = merge(children.awaitResults(400));
+    ObjectNode report = Report.start("connect");
+    report.put("sessions", sessions);
+    report.put("mode", mode);
+    report.put("rampRate", mode.equals("ramp") ? rate : 0);
+    report.put("concurrency", concurrency);
+    report.put("workers", Math.max(1, workers));
+    report.put("syncPolicy", parley.path("syncPolicy").asText());
+    report.put("ceiling", relay == null ? CeilingOptions.SKIPPED : CeilingOptions.MEASURED);
+    if (relay != null) {
+      Report.ratio(report, "parleyToRelayLoginRate", parley.get("loginsPerSecond").asDouble(), relay.get("loginsPerSecond").asDouble());
+      Report.ratio(report, "parleyToRelayRssPerSession", parley.get("rssPerSessionBytes").asDouble(),
+          relay.get("rssPerSessionBytes").asDouble());
+      report.set("relay", relay);
+    }
+    report.set("parley", parley);
+    Path file = Report.write(out, report);
+    summary(report, file);
+    return 0;
+  }
+
+  /** The sessions against a relay child: its login rate and its RSS per session (after a full GC, like Parley's). */
+  private ObjectNode relayPhase(String run, SessionWave.Plan plan) throws Exception {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    try (RelayProcess relay = ceiling.startRelay()) {
+      relay.describe(n);
+      Target t = target.tcp("127.0.0.1", relay.port());
+      warm(t, run);
+      LocalJvm jvm = relay.jvm();
+      jvm.fullGc();
+      long rss0 = jvm.settledRssBytes();
+      try (SessionWave wave = SessionWave.login(t, run, plan)) {
+        jvm.fullGc();
+        long rss1 = jvm.settledRssBytes();
+        logins(n, wave.logins());
+        n.put("rssPerSessionBytes", perSession(rss0, rss1));
+        n.put("rssBefore", rss0);
+        n.put("rssAfter", rss1);
       }
+    }
+    return n;
+  }
 
+  /** The sessions against Parley: login rate, and heap (live, after a full GC), RSS and direct memory per session. */
+  private ObjectNode parleyPhase(ServerProbe probe, String run, SessionWave.Plan plan) throws Exception {
+    warm(target, run);
+    JsonNode m0 = probe.metricsAfterGc();
+    long rss0 = probe.settledRssBytes();
+    try (SessionWave wave = SessionWave.login(target, run, plan)) {
       JsonNode m1 = probe.metricsAfterGc();
-      long rss1 = probe.rssBytes();
-      int online = probe.metrics().get("sessions").asInt();
+      long rss1 = probe.settledRssBytes();
       long heap0 = m0.get("heapUsedBytes").asLong();
       long heap1 = m1.get("heapUsedBytes").asLong();
       long direct0 = m0.path("directMemoryBytes").asLong(-1);
       long direct1 = m1.path("directMemoryBytes").asLong(-1);
-      double loginSeconds = logins.seconds();
-
-      ObjectNode report = Report.start("connect");
-      report.put("sessions", sessions);
-      report.put("mode", mode);
-      report.put("rampRate", mode.equals("ramp") ? rate : 0);
-      report.put("workers", Math.max(1, workers));
-      report.put("syncPolicy", m1.path("syncPolicy").asText());
-      report.put("serverJvmArgs", m1.path("jvmArgs").asText());
-      report.put("failedLogins", logins.failed());
-      report.put("serverSessionsOnline", online);
-      report.put("loginSeconds", loginSeconds);
-      report.put("loginsPerSecond", sessions / loginSeconds);
-      report.set("loginLatency", Report.latency(logins.latency()));
-      report.put("serverHeapPerSessionBytes", (heap1 - heap0) / (double) sessions);
-      report.put("serverRssPerSessionBytes", rss0 < 0 ? -1 : (rss1 - rss0) / (double) sessions);
-      report.put("serverDirectPerSessionBytes", direct0 < 0 || direct1 < 0 ? -1 : (direct1 - direct0) / (double) sessions);
-      report.put("serverHeapBefore", heap0);
-      report.put("serverHeapAfter", heap1);
-      report.put("serverRssBefore", rss0);
-      report.put("serverRssAfter", rss1);
-      report.put("serverDirectBefore", direct0);
-      report.put("serverDirectAfter", direct1);
-      Path file = Report.write(out, report);
-      System.out.printf("connect %s: %,d sessions logged in in %.2f s (%,.0f logins/s, %d failed); server online: %,d%n",
-          mode.equals("ramp") ? "ramp " + rate + "/s" : "storm", sessions, loginSeconds, sessions / loginSeconds, logins.failed(), online);
-      System.out.printf("  login p50 %.2f ms  p99 %.2f ms  max %.2f ms%n", logins.latency().getValueAtPercentile(50) / 1e6,
-          logins.latency().getValueAtPercentile(99) / 1e6, logins.latency().getMaxValue() / 1e6);
-      System.out.printf("  server heap per idle session %.2f KiB (live, after full GC); RSS per session %.2f KiB; direct per session %.2f KiB%n",
-          (heap1 - heap0) / 1024.0 / sessions, rss0 < 0 ? -1 : (rss1 - rss0) / 1024.0 / sessions,
-          direct0 < 0 || direct1 < 0 ? -1 : (direct1 - direct0) / 1024.0 / sessions);
-      System.out.println("  report: " + file);
-    } finally {
-      if (local != null) {
-        local.close();
-      }
-      if (children != null) {
-        children.close();
-      }
+      ObjectNode n = Json.MAPPER.createObjectNode();
+      n.put("syncPolicy", m1.path("syncPolicy").asText());
+      n.put("serverJvmArgs", m1.path("jvmArgs").asText());
+      n.put("sessionsOnline", probe.metrics().get("sessions").asInt());
+      logins(n, wave.logins());
+      n.put("rssPerSessionBytes", perSession(rss0, rss1));
+      n.put("heapPerSessionBytes", perSession(heap0, heap1));
+      n.put("directPerSessionBytes", perSession(direct0, direct1));
+      n.put("rssBefore", rss0);
+      n.put("rssAfter", rss1);
+      n.put("heapBefore", heap0);
+      n.put("heapAfter", heap1);
+      n.put("directBefore", direct0);
+      n.put("directAfter", direct1);
+      return n;
     }
-    return 0;
   }
 
-  private List<List<String>> workerArgs(String run) {
-    List<List<String>> args = new ArrayList<>();
-    for (int k = 0; k < workers; k++) {
-      List<String> a = new ArrayList<>(target.args());
-      a.addAll(List.of("--scenario", "connect", "--local-address", Workers.sourceAddress(k), "--run", run,
-          "--first", Integer.toString(Workers.firstOf(sessions, workers, k)),
-          "--count", Integer.toString(Workers.share(sessions, workers, k)), "--mode", mode,
-          "--rate", Integer.toString(Math.max(1, Workers.share(rate, workers, k))),
-          "--concurrency", Integer.toString(Math.max(1, Workers.share(concurrency, workers, k)))));
-      args.add(a);
+  /** One login first, so that the baseline includes loaded classes and JIT'd code. */
+  private static void warm(Target t, String run) throws Exception {
+    try (ParleyClient warm = t.client(run + "-warm").deviceId("bench").platform(Platform.LINUX).build()) {
+      warm.connect().get(30, TimeUnit.SECONDS);
     }
-    return args;
   }
 
-  /** The storm's wall time is the slowest worker's; failures and latencies add up. */
-  private static ConnectLoad.Logins merge(List<JsonNode> results) {
-    int n = 0;
-    long failed = 0;
-    double seconds = 0;
-    List<Histogram> latency = new ArrayList<>();
-    for (JsonNode r : results) {
-      n += r.get("sessions").asInt();
-      failed += r.get("failed").asLong();
-      seconds = Math.max(seconds, r.get("seconds").asDouble());
-      latency.add(HistogramCodec.decode(r.get("latency").asText()));
+  private static void logins(ObjectNode n, ConnectLoad.Logins l) {
+    n.put("failedLogins", l.failed());
+    n.put("loginSeconds", l.seconds());
+    n.put("loginsPerSecond", l.sessions() / l.seconds());
+    n.set("loginLatency", Report.latency(l.latency()));
+  }
+
+  /** Bytes per session between two readings, or -1 when either was not available. */
+  private double perSession(long before, long after) {
+    return before < 0 || after < 0 ? -1 : (after - before) / (double) sessions;
+  }
+
+  private void summary(ObjectNode report, Path file) {
+    System.out.printf("connect %s: %,d sessions, %d worker%s; Parley's sync %s%n",
+        mode.equals("ramp") ? "ramp " + rate + "/s" : "storm", sessions, Math.max(1, workers), workers > 1 ? "s" : "",
+        report.get("syncPolicy").asText());
+    JsonNode relay = report.get("relay");
+    JsonNode parley = report.get("parley");
+    if (relay != null) {
+      System.out.println(line("relay ", relay));
     }
-    return new ConnectLoad.Logins(n, seconds, failed, HistogramCodec.merge(latency));
+    System.out.printf("%s; heap %s (live, after full GC), direct %s; %,d online%n", line("parley", parley),
+        kib(parley.get("heapPerSessionBytes").asDouble()), kib(parley.get("directPerSessionBytes").asDouble()),
+        parley.get("sessionsOnline").asInt());
+    if (relay == null) {
+      System.out.println("  ceiling: " + CeilingOptions.SKIPPED);
+    } else {
+      JsonNode logins = report.get("parleyToRelayLoginRate");
+      JsonNode rss = report.get("parleyToRelayRssPerSession");
+      System.out.printf("  parley/relay: %s of the relay's logins/s; %s%n",
+          logins.isNumber() ? String.format("%.1f %%", logins.asDouble() * 100) : "n/a",
+          rss.isNumber() ? String.format("RSS per session %.1f× the relay's", rss.asDouble())
+              : "no RSS ratio (the relay's RSS did not grow measurably: use more sessions)");
+    }
+    System.out.println("  report: " + file);
+  }
+
+  private static String line(String name, JsonNode phase) {
+    JsonNode l = phase.get("loginLatency");
+    return String.format("  %s %,8.0f logins/s (%.2f s, %d failed)  login p50 %.2f p99 %.2f max %.2f ms  RSS per session %s",
+        name, phase.get("loginsPerSecond").asDouble(), phase.get("loginSeconds").asDouble(), phase.get("failedLogins").asLong(),
+        l.get("p50_ms").asDouble(), l.get("p99_ms").asDouble(), l.get("max_ms").asDouble(),
+        kib(phase.get("rssPerSessionBytes").asDouble()));
+  }
+
+  private static String kib(double bytes) {
+    return bytes == -1 ? "n/a" : String.format("%.2f KiB", bytes / 1024);
   }
 }

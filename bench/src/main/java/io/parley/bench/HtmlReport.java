@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class HtmlReport {
   private static final String[] PERCENTILES = {"p50_ms", "p99_ms", "p999_ms", "max_ms"};
   private static final List<String> PERCENTILE_LABELS = List.of("p50", "p99", "p99.9", "max");
+  /** Ratios between parts of a report (parleyToRelay…): not memory figures, even when named after one. */
+  private static final String RATIO_PREFIX = "parleyTo";
   private static final Pattern MEMORY = Pattern.compile("(?i).*(heap|rss|direct|memory).*");
   private static final String CSS = "body{font-family:sans-serif;margin:24px;color:#222;max-width:1000px}"
       + "h1{font-size:20px}h2{font-size:16px;margin-top:28px;border-bottom:1px solid #ccc}"
@@ -93,16 +95,25 @@ final class HtmlReport {
     return n.isObject() && n.has("p50_ms");
   }
 
-  /** Messages per second side by side when several parts of the report have one (ceiling: relay and parley). */
+  /** Messages or logins per second side by side when several parts of the report have one (relay and parley). */
   private static void throughput(StringBuilder h, ObjectNode report) {
+    StringBuilder charts = new StringBuilder();
+    rates(charts, report, "messagesPerSecond", "messages per second", "msgs/s");
+    rates(charts, report, "loginsPerSecond", "logins per second", "logins/s");
+    if (charts.length() > 0) {
+      h.append("<h2>Throughput</h2>").append(charts);
+    }
+  }
+
+  private static void rates(StringBuilder h, ObjectNode report, String field, String title, String unit) {
     Map<String, Double> rates = new LinkedHashMap<>();
-    if (report.path("messagesPerSecond").isNumber()) {
-      rates.put(report.path("scenario").asText("run"), report.get("messagesPerSecond").asDouble());
+    if (report.path(field).isNumber()) {
+      rates.put(report.path("scenario").asText("run"), report.get(field).asDouble());
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = report.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (e.getValue().isObject() && e.getValue().path("messagesPerSecond").isNumber()) {
-        rates.put(e.getKey(), e.getValue().get("messagesPerSecond").asDouble());
+      if (e.getValue().isObject() && e.getValue().path(field).isNumber()) {
+        rates.put(e.getKey(), e.getValue().get(field).asDouble());
       }
     }
     if (rates.size() < 2) {
@@ -113,8 +124,7 @@ final class HtmlReport {
     for (int i = 0; i < names.size(); i++) {
       values[i][0] = rates.get(names.get(i));
     }
-    h.append("<h2>Throughput</h2>")
-        .append(Svg.bars("messages per second", List.of("msgs/s"), names, values, "msgs/s"));
+    h.append(Svg.bars(title, List.of(unit), names, values, unit));
   }
 
   /** One chart and table per latency measure (sendToPush, sendToAck, …), its sources side by side. */
@@ -211,40 +221,41 @@ final class HtmlReport {
     return null;
   }
 
-  /** Heap, RSS and direct memory: per session, and the server's totals before and after (connect). */
+  /**
+   * Heap, RSS and direct memory: per session, and the totals before and after (connect). Read from the top level
+   * (reports before the relay phase) and from each part ({@code relay}, {@code parley}), side by side.
+   */
   private static void memory(StringBuilder h, ObjectNode report) {
-    Map<String, Double> perSession = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> perSession = new LinkedHashMap<>();
     Map<String, double[]> beforeAfter = new LinkedHashMap<>();
+    List<String> sources = new ArrayList<>();
+    collectMemory("server", "", report, perSession, beforeAfter, sources);
     for (Iterator<Map.Entry<String, JsonNode>> it = report.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      String k = e.getKey();
-      if (!e.getValue().isNumber() || !MEMORY.matcher(k).matches()) {
-        continue;
-      }
-      if (k.contains("PerSession")) {
-        perSession.put(k, e.getValue().asDouble());
-      } else if (k.endsWith("Before") && report.path(k.substring(0, k.length() - 6) + "After").isNumber()) {
-        String stem = k.substring(0, k.length() - 6);
-        beforeAfter.put(stem, new double[] {e.getValue().asDouble(), report.get(stem + "After").asDouble()});
+      if (e.getValue().isObject()) {
+        collectMemory(e.getKey(), e.getKey() + ".", e.getValue(), perSession, beforeAfter, sources);
       }
     }
     if (perSession.isEmpty() && beforeAfter.isEmpty()) {
       return;
     }
     h.append("<h2>Server memory</h2><table><tr><th>measure</th><th>value</th></tr>");
-    perSession.forEach((k, v) -> h.append("<tr><td>").append(Html.esc(k)).append("</td><td class=\"n\">")
-        .append(v < 0 ? "n/a" : Html.esc(String.format(Locale.ROOT, "%.2f KiB", v / 1024))).append("</td></tr>"));
+    perSession.forEach((measure, bySource) -> bySource.forEach((source, v) -> h.append("<tr><td>")
+        .append(Html.esc(source.equals("server") ? measure : source + "." + measure)).append("</td><td class=\"n\">")
+        .append(v < 0 ? "n/a" : Html.esc(String.format(Locale.ROOT, "%.2f KiB", v / 1024))).append("</td></tr>")));
     beforeAfter.forEach((k, v) -> h.append("<tr><td>").append(Html.esc(k)).append(" before → after</td><td class=\"n\">")
         .append(Html.esc(mib(v[0]) + " → " + mib(v[1]))).append("</td></tr>"));
     h.append("</table>");
     if (!perSession.isEmpty()) {
-      List<String> names = new ArrayList<>(perSession.keySet());
-      double[][] values = new double[1][names.size()];
-      for (int i = 0; i < names.size(); i++) {
-        double v = perSession.get(names.get(i));
-        values[0][i] = v < 0 ? Double.NaN : v / 1024;
+      List<String> measures = new ArrayList<>(perSession.keySet());
+      double[][] values = new double[sources.size()][measures.size()];
+      for (int s = 0; s < sources.size(); s++) {
+        for (int m = 0; m < measures.size(); m++) {
+          Double v = perSession.get(measures.get(m)).get(sources.get(s));
+          values[s][m] = v == null || v < 0 ? Double.NaN : v / 1024;
+        }
       }
-      h.append(Svg.bars("server memory per session", names, List.of("per session"), values, "KiB"));
+      h.append(Svg.bars("memory per session", measures, sources, values, "KiB"));
     }
     if (!beforeAfter.isEmpty()) {
       List<String> names = new ArrayList<>(beforeAfter.keySet());
@@ -254,10 +265,31 @@ final class HtmlReport {
         values[0][i] = v[0] < 0 ? Double.NaN : v[0] / (1 << 20);
         values[1][i] = v[1] < 0 ? Double.NaN : v[1] / (1 << 20);
       }
-      h.append(Svg.bars("server memory before and after", names, List.of("before", "after"), values, "MiB"));
+      h.append(Svg.bars("memory before and after", names, List.of("before", "after"), values, "MiB"));
     }
     h.append("<p class=\"note\">Heap is live heap after a full GC; n/a (−1) means the figure was not available "
-        + "(e.g. RSS off Linux).</p>");
+        + "(e.g. RSS off Linux). The relay's figures are its child process's.</p>");
+  }
+
+  /** The memory fields of one part of the report: per-session ones by measure and source, before/after ones by name. */
+  private static void collectMemory(String source, String prefix, JsonNode node, Map<String, Map<String, Double>> perSession,
+      Map<String, double[]> beforeAfter, List<String> sources) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String k = e.getKey();
+      if (!e.getValue().isNumber() || !MEMORY.matcher(k).matches() || k.startsWith(RATIO_PREFIX)) {
+        continue;
+      }
+      if (k.contains("PerSession")) {
+        perSession.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(source, e.getValue().asDouble());
+        if (!sources.contains(source)) {
+          sources.add(source);
+        }
+      } else if (k.endsWith("Before") && node.path(k.substring(0, k.length() - 6) + "After").isNumber()) {
+        String stem = k.substring(0, k.length() - 6);
+        beforeAfter.put(prefix + stem, new double[] {e.getValue().asDouble(), node.get(stem + "After").asDouble()});
+      }
+    }
   }
 
   private static String mib(double bytes) {

@@ -38,6 +38,28 @@ final class Report {
     return -1;
   }
 
+  /**
+   * Puts {@code numerator / denominator} under {@code field}, or null when that is no figure (a denominator of 0 or
+   * less, or a figure of -1 that was not available).
+   */
+  static void ratio(ObjectNode report, String field, double numerator, double denominator) {
+    if (denominator > 0 && numerator >= 0 && Double.isFinite(numerator / denominator)) {
+      report.put(field, numerator / denominator);
+    } else {
+      report.putNull(field);
+    }
+  }
+
+  /**
+   * Records that the raw relay has no equivalent of this scenario ({@code "ceiling": "n/a: <reason>"}) and returns
+   * the summary line that says so.
+   */
+  static String noCeiling(ObjectNode report, String reason) {
+    String text = "n/a: " + reason;
+    report.put("ceiling", text);
+    return "  ceiling: " + text;
+  }
+
   static ObjectNode latency(Histogram h) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("count", h.getTotalCount());

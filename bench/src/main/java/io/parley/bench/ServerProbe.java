@@ -15,12 +15,12 @@ final class ServerProbe {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String host;
   private final int adminPort;
-  private final long pid;
+  private final LocalJvm jvm;
 
   ServerProbe(String host, int adminPort, long pid) {
     this.host = host;
     this.adminPort = adminPort;
-    this.pid = pid;
+    this.jvm = new LocalJvm(pid);
   }
 
   /** Reads host, admin port and pid from a server's {@code ports.json}. */
@@ -46,24 +46,17 @@ final class ServerProbe {
 
   /** Resident set size of the server process in bytes, or -1 when /proc is not readable. */
   long rssBytes() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
+    return jvm.rssBytes();
+  }
+
+  /** The server's RSS once it stops moving after a GC (see {@link LocalJvm#settledRssBytes()}). */
+  long settledRssBytes() throws InterruptedException {
+    return jvm.settledRssBytes();
   }
 
   /** Asks the server JVM for a full GC, so that heap figures show live data only. */
   void fullGc() throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    p.waitFor();
+    jvm.fullGc();
   }
 
   /** The server's /metrics right after a full GC. */

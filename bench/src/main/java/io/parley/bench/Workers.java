@@ -43,14 +43,24 @@ final class Workers implements AutoCloseable {
     return first;
   }
 
+  /**
+   * The command line of a child JVM of this bench: this process's {@code java} and classpath, then {@code jvmArgs},
+   * then {@code parley-bench <subcommand>} (its options are for the caller to add).
+   */
+  static List<String> childCommand(List<String> jvmArgs, String subcommand) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmArgs);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), subcommand));
+    return cmd;
+  }
+
   /** Starts one child JVM per argument list (each after the {@code worker} subcommand). */
   static Workers launch(List<List<String>> workerArgs) throws IOException {
     Workers w = new Workers();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     try {
       for (int k = 0; k < workerArgs.size(); k++) {
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-            BenchMain.class.getName(), "worker"));
+        List<String> cmd = childCommand(List.of(), "worker");
         cmd.addAll(workerArgs.get(k));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         w.children.add(new Child(k, p));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +116,37 @@ class HtmlReportTest {
     assertTrue(html.contains("50.0 MiB → 53.0 MiB"), "heap before and after");
     assertTrue(html.contains("8.0 MiB → 9.0 MiB"), "direct before and after");
     assertTrue(html.contains("n/a"), "unavailable RSS shown as such");
+  }
+
+  @Test
+  @DisplayName("connect shows the relay's and Parley's logins/s and memory per session side by side, not the ratios")
+  void connectShowsRelayAndParleySideBySide() {
+    ObjectNode r = base("connect");
+    r.put("sessions", 1000);
+    r.put("parleyToRelayLoginRate", 0.5);
+    r.put("parleyToRelayRssPerSession", 3.0);
+    ObjectNode relay = r.putObject("relay");
+    relay.put("loginsPerSecond", 8000.0);
+    relay.set("loginLatency", latency(0.5, 1.0, 2.0, 3.0));
+    relay.put("rssPerSessionBytes", 1024.0);
+    relay.put("rssBefore", 40L << 20);
+    relay.put("rssAfter", 41L << 20);
+    ObjectNode parley = r.putObject("parley");
+    parley.put("loginsPerSecond", 4000.0);
+    parley.set("loginLatency", latency(1.0, 2.0, 4.0, 6.0));
+    parley.put("rssPerSessionBytes", 3072.0);
+    parley.put("heapPerSessionBytes", 2048.0);
+    parley.put("rssBefore", 100L << 20);
+    parley.put("rssAfter", 103L << 20);
+    String html = HtmlReport.render(r, "connect-x.json");
+    assertSelfContained(html);
+    assertTrue(html.contains("logins per second"), "login rates side by side");
+    assertTrue(html.contains("relay.rssPerSessionBytes") && html.contains("parley.rssPerSessionBytes"), "both RSS figures");
+    assertTrue(html.contains("1.00 KiB") && html.contains("3.00 KiB") && html.contains("2.00 KiB"), "per-session figures in KiB");
+    assertTrue(html.contains("relay.rss before → after") && html.contains("40.0 MiB → 41.0 MiB"), "the relay's RSS totals");
+    assertTrue(html.contains("100.0 MiB → 103.0 MiB"), "Parley's RSS totals");
+    assertTrue(html.contains("loginLatency"), "login latency of both");
+    assertFalse(html.contains("parleyToRelayRssPerSession</td><td class=\"n\">0.00 KiB"), "a ratio is no memory figure");
   }
 
   @Test
