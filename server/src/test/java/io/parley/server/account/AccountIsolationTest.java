@@ -10,34 +10,15 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.auth.App;
 import io.parley.server.config.Sandbox;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Accounts: apps are isolated, and each method serves one vendor")
-class AccountIsolationTest {
+class AccountIsolationTest extends AccountsTestBase {
 
-  @TempDir
-  Path dir;
-  private Harness h;
-  private Accounts accounts;
-
-  @BeforeEach
-  void open() {
-    h = new Harness(dir);
-    accounts = h.accounts;
-  }
-
-  @AfterEach
-  void close() {
-    h.close();
-  }
 
   @Test
   @DisplayName("the same NetEase accid in two apps is two accounts with their own tokens, blocks and kicks")

@@ -11,34 +11,15 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.auth.App;
 import io.parley.server.config.Sandbox;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Accounts: NetEase accounts and static-token logins")
-class NeteaseAccountsTest {
+class NeteaseAccountsTest extends AccountsTestBase {
 
   private static final App APP = Sandbox.neteaseApp();
 
-  @TempDir
-  Path dir;
-  private Harness h;
-  private Accounts accounts;
-
-  @BeforeEach
-  void open() {
-    h = new Harness(dir);
-    accounts = h.accounts;
-  }
-
-  @AfterEach
-  void close() {
-    h.close();
-  }
 
   @Test
   @DisplayName("creating an account without a token generates 32 lower-case hex characters, and that token logs in")

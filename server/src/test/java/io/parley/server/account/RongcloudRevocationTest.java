@@ -9,33 +9,14 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.auth.App;
 import io.parley.server.config.Sandbox;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Accounts: Rongcloud token expiry (user/token/expire)")
-class RongcloudRevocationTest {
+class RongcloudRevocationTest extends AccountsTestBase {
 
   private static final App APP = Sandbox.rongcloudApp();
 
-  @TempDir
-  Path dir;
-  private Harness h;
-  private Accounts accounts;
-
-  @BeforeEach
-  void open() {
-    h = new Harness(dir);
-    accounts = h.accounts;
-  }
-
-  @AfterEach
-  void close() {
-    h.close();
-  }
 
   @Test
   @DisplayName("a user whose tokens were never expired has every token valid: valid-from is 0")

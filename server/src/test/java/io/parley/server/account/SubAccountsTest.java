@@ -12,7 +12,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.auth.App;
 import io.parley.server.config.Sandbox;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,32 +20,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Accounts: Yuntongxun sub-accounts and VoIP logins")
-class SubAccountsTest {
+class SubAccountsTest extends AccountsTestBase {
 
   private static final App APP = Sandbox.yuntongxunApp();
 
-  @TempDir
-  Path dir;
-  private Harness h;
-  private Accounts accounts;
-
-  @BeforeEach
-  void open() {
-    h = new Harness(dir);
-    accounts = h.accounts;
-  }
-
-  @AfterEach
-  void close() {
-    h.close();
-  }
 
   @Test
   @DisplayName("a new sub-account has a 32-char sid and sub-token, a 14-digit voipAccount, an 8-char voipPwd and a UTC+8 creation date")

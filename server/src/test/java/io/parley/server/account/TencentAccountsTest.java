@@ -6,35 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.server.auth.App;
 import io.parley.server.config.Sandbox;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Accounts: Tencent imported accounts (account_import)")
-class TencentAccountsTest {
+class TencentAccountsTest extends AccountsTestBase {
 
   private static final App APP = Sandbox.tencentApp();
 
-  @TempDir
-  Path dir;
-  private Harness h;
-  private Accounts accounts;
-
-  @BeforeEach
-  void open() {
-    h = new Harness(dir);
-    accounts = h.accounts;
-  }
-
-  @AfterEach
-  void close() {
-    h.close();
-  }
 
   @Test
   @DisplayName("importing a new account stores its nick, face URL and the import time")
