@@ -27,6 +27,7 @@ import io.parley.server.store.Store;
 import io.parley.server.store.StoreOptions;
 import io.parley.server.store.StoreStats;
 import io.parley.server.sync.PushDispatcher;
+import io.parley.server.sync.TimelineDelivery;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
@@ -223,6 +224,7 @@ public final class ParleyServer implements AutoCloseable {
     return "{\"sessions\":" + sessions.size()
         + ",\"store\":{\"appends\":" + s.appends() + ",\"duplicates\":" + s.duplicates()
         + ",\"batches\":" + s.batches() + ",\"syncs\":" + s.syncs() + "}"
+        + ",\"deliveryStoreReads\":" + TimelineDelivery.storeReads()
         + ",\"heapUsedBytes\":" + (rt.totalMemory() - rt.freeMemory())
         + ",\"directMemoryBytes\":" + directMemoryBytes()
         + ",\"syncPolicy\":\"" + config.syncPolicy().name().toLowerCase() + "\""

@@ -19,6 +19,14 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>All state is confined to the channel's event loop; {@link #offer} may be called from any thread.
  */
 public final class TimelineDelivery {
+  /** Pages read from the store instead of pushed live, over every session: a backlog, a gap or a slow reader. */
+  private static final java.util.concurrent.atomic.LongAdder STORE_READS = new java.util.concurrent.atomic.LongAdder();
+
+  /** How many timeline pages all deliveries have read from the store so far (for /metrics). */
+  public static long storeReads() {
+    return STORE_READS.sum();
+  }
+
   private final Channel channel;
   private final EventLoop loop;
   private final UserKey user;
@@ -111,6 +119,7 @@ public final class TimelineDelivery {
       return; // onWritable resumes
     }
     reading = true;
+    STORE_READS.increment();
     long after = delivered;
     long seenAtRead = commitsSeen;
     try {
