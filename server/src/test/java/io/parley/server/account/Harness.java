@@ -20,6 +20,7 @@ import io.parley.server.session.UserKey;
 import io.parley.server.store.CommitListener;
 import io.parley.server.store.Store;
 import io.parley.server.store.StoreOptions;
+import io.parley.server.support.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class Harness implements AutoCloseable {
 
   final Path dir;
   final SessionRegistry sessions = new SessionRegistry();
-  final TestClock clock = new TestClock(START);
+  final MutableClock clock = new MutableClock(START);
   private final AtomicLong sessionIds = new AtomicLong();
   Store store;
   SecretBox box;

@@ -8,6 +8,7 @@ import com.tencentyun.TLSSigAPIv2;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.credential.tencent.UserSig;
 import io.parley.protocol.v1.CredentialKind;
+import io.parley.server.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.config.ServerConfig;
+import io.parley.server.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package io.parley.server.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parley.protocol.credential.tencent.DecodedUserSig;
+import io.parley.server.support.MutableClock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
