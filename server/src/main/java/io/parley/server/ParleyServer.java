@@ -1,20 +1,21 @@
 package io.parley.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.util.internal.PlatformDependent;
 import io.parley.protocol.v1.KickReason;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.account.AccountException;
+import io.parley.server.admin.AdminAction;
 import io.parley.server.admin.AdminResponse;
 import io.parley.server.admin.AdminServer;
 import io.parley.server.admin.AdminToken;
-import io.parley.server.account.AccountException;
 import io.parley.server.auth.App;
-import io.parley.server.config.Sandbox;
+import io.parley.server.auth.AppRegistry;
+import io.parley.server.auth.AuthService;
+import io.parley.server.auth.LoginThrottle;
 import io.parley.server.config.ConfigException;
 import io.parley.server.config.ConfigLoader;
 import io.parley.server.config.ConfigReload;
-import io.parley.server.auth.AuthService;
-import io.parley.server.auth.AppRegistry;
-import io.parley.server.auth.LoginThrottle;
+import io.parley.server.config.Sandbox;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.gateway.Gateway;
 import io.parley.server.gateway.GatewayContext;
@@ -84,9 +85,12 @@ public final class ParleyServer implements AutoCloseable {
         new RefusalLog(), new AtomicLong(System.currentTimeMillis() << 16));
     this.gateway = new Gateway(ctx);
     this.admin = new AdminServer(this::metricsJson, AdminToken.readOrCreate(config.dataDir()),
-        Map.of("/admin/reload", params -> reloadAction(),
-            "/admin/credential", new CredentialActions(services)::issue,
-            "/admin/doctor", new CredentialActions(services)::doctor));
+        adminActions(new CredentialActions(services)));
+  }
+
+  private Map<String, AdminAction> adminActions(CredentialActions credentials) {
+    return Map.of("/admin/reload", params -> reloadAction(), "/admin/credential", credentials::issue,
+        "/admin/doctor", credentials::doctor);
   }
 
   /** The sandbox's NetEase dev app gets alice with a known token, so that the banner can print a working login. */

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 
 /**
  * Decides whether a login's credential admits a user to an app, without blocking the calling event loop: finds the
@@ -62,8 +63,7 @@ public final class AuthService {
   public CompletableFuture<AuthResult> authenticate(LoginAttempt attempt) {
     Optional<App> found = apps.find(attempt.appId());
     if (found.isEmpty()) {
-      throttle.failed(attempt);
-      return refused(ErrorCodes.UNKNOWN_APP, "No app with id \"" + attempt.appId() + "\" is hosted here.");
+      return failed(attempt, ErrorCodes.UNKNOWN_APP, "No app with id \"" + attempt.appId() + "\" is hosted here.");
     }
     Optional<String> throttled = throttle.refusal(attempt);
     if (throttled.isPresent()) {
@@ -72,20 +72,14 @@ public final class AuthService {
     App app = found.get();
     Optional<String> kindProblem = kindProblem(app, attempt.kind());
     if (kindProblem.isPresent()) {
-      throttle.failed(attempt);
-      return refused(ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED, kindProblem.get());
+      return failed(attempt, ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED, kindProblem.get());
     }
     CredentialVerifier verifier = verifiers.get(attempt.kind());
     if (verifier == null) {
       return refused(ErrorCodes.UNAVAILABLE, "This server has no account store and cannot verify " + attempt.kind()
           + " credentials.");
     }
-    return verifier.verify(app, attempt).thenApply(result -> {
-      if (!result.ok()) {
-        throttle.failed(attempt);
-      }
-      return result;
-    });
+    return countingFailures(attempt, verifier.verify(app, attempt));
   }
 
   /**
@@ -97,8 +91,7 @@ public final class AuthService {
     LoginAttempt attempt = new LoginAttempt(sdkAppId, identifier, CredentialKind.TENCENT_USERSIG, userSig, sourceAddress);
     Optional<App> found = apps.find(sdkAppId);
     if (found.isEmpty() || found.get().vendor() != VendorKind.TENCENT) {
-      throttle.failed(attempt);
-      return refused(ErrorCodes.UNKNOWN_APP, "No Tencent app with SDKAppID \"" + sdkAppId + "\" is hosted here.");
+      return failed(attempt, ErrorCodes.UNKNOWN_APP, "No Tencent app with SDKAppID \"" + sdkAppId + "\" is hosted here.");
     }
     Optional<String> throttled = throttle.refusal(attempt);
     if (throttled.isPresent()) {
@@ -106,26 +99,15 @@ public final class AuthService {
     }
     String admin = found.get().secrets(AppSecrets.Tencent.class).adminIdentifier();
     if (!admin.equals(identifier)) {
-      throttle.failed(attempt);
-      return refused(ErrorCodes.TENCENT_NO_PERMISSION, "Identifier \"" + identifier + "\" is not the REST admin of app "
+      return failed(attempt, ErrorCodes.TENCENT_NO_PERMISSION, "Identifier \"" + identifier + "\" is not the REST admin of app "
           + sdkAppId + "; sign the REST UserSig for \"" + admin + "\".");
     }
-    return tencent.verify(found.get(), attempt).thenApply(result -> {
-      if (!result.ok()) {
-        throttle.failed(attempt);
-      }
-      return result;
-    });
+    return countingFailures(attempt, tencent.verify(found.get(), attempt));
   }
 
   /** Drops what was cached under an app's old secrets after a reload changed or removed it. */
   public void appsChanged(AppRegistry.Changes changes) {
-    for (App app : changes.changed()) {
-      forget(app.id());
-    }
-    for (App app : changes.removed()) {
-      forget(app.id());
-    }
+    Stream.concat(changes.changed().stream(), changes.removed().stream()).forEach(app -> forget(app.id()));
   }
 
   private void forget(String appId) {
@@ -145,6 +127,22 @@ public final class AuthService {
           + " the user's sub-account: voipAccount as user id, voipPwd as credential (kind YUNTONGXUN_VOIP).");
     }
     return Optional.empty();
+  }
+
+  /** A refusal that counts against the attempt's address and user. */
+  private CompletableFuture<AuthResult> failed(LoginAttempt attempt, int code, String message) {
+    throttle.failed(attempt);
+    return refused(code, message);
+  }
+
+  /** The verifier's answer, with a refusal counted against the attempt's address and user. */
+  private CompletableFuture<AuthResult> countingFailures(LoginAttempt attempt, CompletableFuture<AuthResult> verdict) {
+    return verdict.thenApply(result -> {
+      if (!result.ok()) {
+        throttle.failed(attempt);
+      }
+      return result;
+    });
   }
 
   private static CompletableFuture<AuthResult> refused(int code, String message) {

@@ -24,6 +24,7 @@ public final class CredentialIssuer {
   private final Accounts accounts;
   private final Clock clock;
 
+  /** @param accounts the account store; may be null when only UserSigs, Rongcloud tokens and app-token logins are issued */
   public CredentialIssuer(Accounts accounts, Clock clock) {
     this.accounts = accounts;
     this.clock = clock;

@@ -36,10 +36,6 @@ final class YuntongxunVerifier implements CredentialVerifier {
       return CompletableFuture.completedFuture(
           AuthResult.refused(ErrorCodes.YUNTONGXUN_WRONG_SUBACCOUNT_TOKEN, "voipPwd is missing."));
     }
-    if (accounts == null) {
-      return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.UNAVAILABLE,
-          "This server has no account store, so it cannot check sub-account logins."));
-    }
     return OffLoop.verify(executor, () -> subAccount(app, attempt), "sub-account");
   }
 

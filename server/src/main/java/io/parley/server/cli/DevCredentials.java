@@ -1,10 +1,12 @@
 package io.parley.server.cli;
 
-import io.parley.protocol.credential.rongcloud.RongcloudToken;
-import io.parley.protocol.credential.tencent.UserSig;
+import io.parley.server.account.AccountException;
 import io.parley.server.auth.App;
 import io.parley.server.auth.AppSecrets;
+import io.parley.server.auth.CredentialIssuer;
 import io.parley.server.config.Sandbox;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,15 +19,14 @@ final class DevCredentials {
 
   static List<String> describe(App app) {
     List<String> lines = new ArrayList<>();
-    long now = System.currentTimeMillis() / 1000;
     AppSecrets secrets = app.secrets();
     if (secrets instanceof AppSecrets.Tencent t) {
       lines.add("SDKAppID " + app.id() + ", key " + t.key() + ", admin identifier " + t.adminIdentifier()
           + "   (public by design: sandbox only)");
-      lines.add("UserSig (alice, 24 h): " + UserSig.generate(app.sdkAppId(), t.key(), "alice", 86400, null, now));
+      lines.add("UserSig (alice, 24 h): " + alice(app));
     } else if (secrets instanceof AppSecrets.Rongcloud r) {
       lines.add("App Key " + app.id() + ", App Secret " + r.appSecret());
-      lines.add("token (alice): " + RongcloudToken.issue(app.id(), "alice", now * 1000, RongcloudToken.signingKey(r.appSecret())));
+      lines.add("token (alice): " + alice(app));
     } else if (secrets instanceof AppSecrets.Netease n) {
       lines.add("AppKey " + app.id() + ", AppSecret " + n.appSecret());
       lines.add("accid alice, token " + Sandbox.NETEASE_ALICE_TOKEN + "   (seeded by the sandbox)");
@@ -38,5 +39,14 @@ final class DevCredentials {
       lines.add("sub-account login: parley-server credential --app " + app.id() + " --user alice");
     }
     return lines;
+  }
+
+  /** A credential for alice as {@code parley-server credential} issues it; these kinds need no account store. */
+  private static String alice(App app) {
+    try {
+      return new CredentialIssuer(null, Clock.systemUTC()).issue(app, "alice", Duration.ofDays(1), false).credential();
+    } catch (AccountException e) {
+      throw new IllegalStateException("a dev credential could not be issued: " + e.getMessage(), e);
+    }
   }
 }
