@@ -373,19 +373,7 @@ class ParleyClientTest {
   @Test
   @DisplayName("stops after a permanent login refusal, and logs in again when the app asks")
   void stopsOnPermanentRefusal() throws Exception {
-    FakeScript script =
-        new FakeScript() {
-          @Override
-          void onLogin(FakeConnection c, Frame f) {
-            if (c.index() == 0) {
-              c.send(error(f.getRequestId(), ErrorCodes.TENCENT_USERSIG_INVALID, "bad signature"));
-              c.close();
-            } else {
-              super.onLogin(c, f);
-            }
-          }
-        };
-    FakeServer server = tcpServer(script);
+    FakeServer server = tcpServer(refusingLogins(1, ErrorCodes.TENCENT_USERSIG_INVALID));
     ParleyClient client = client(builder(server));
 
     assertEquals(ErrorCodes.TENCENT_USERSIG_INVALID, failure(client.connect()).code());
@@ -404,15 +392,7 @@ class ParleyClientTest {
     for (int code : new int[] {ErrorCodes.NETEASE_WRONG_ACCOUNT_OR_TOKEN, ErrorCodes.NETEASE_BLOCKED,
         ErrorCodes.RONGCLOUD_TOKEN_INCORRECT, ErrorCodes.RONGCLOUD_TOKEN_EXPIRED, ErrorCodes.YUNTONGXUN_WRONG_SUBACCOUNT_TOKEN,
         ErrorCodes.YUNTONGXUN_BAD_FORMAT, ErrorCodes.TOO_MANY_LOGIN_ATTEMPTS, ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED}) {
-      FakeScript script =
-          new FakeScript() {
-            @Override
-            void onLogin(FakeConnection c, Frame f) {
-              c.send(error(f.getRequestId(), code, "refused"));
-              c.close();
-            }
-          };
-      FakeServer server = tcpServer(script);
+      FakeServer server = tcpServer(refusingLogins(Integer.MAX_VALUE, code));
       recorder.events.clear();
       ParleyClient client = client(builder(server));
 
@@ -426,19 +406,7 @@ class ParleyClientTest {
   @Test
   @DisplayName("keeps retrying a login the server refuses for a passing reason")
   void retriesTransientRefusal() throws Exception {
-    FakeScript script =
-        new FakeScript() {
-          @Override
-          void onLogin(FakeConnection c, Frame f) {
-            if (c.index() < 2) {
-              c.send(error(f.getRequestId(), ErrorCodes.UNAVAILABLE, "starting up"));
-              c.close();
-            } else {
-              super.onLogin(c, f);
-            }
-          }
-        };
-    FakeServer server = tcpServer(script);
+    FakeServer server = tcpServer(refusingLogins(2, ErrorCodes.UNAVAILABLE));
     ParleyClient client = client(builder(server));
 
     get(client.connect());
@@ -588,5 +556,20 @@ class ParleyClientTest {
     assertEquals(ParleyException.CLIENT_CLOSED, failure(client.connect()).code());
     assertEquals(ParleyException.CLIENT_CLOSED, failure(client.send("bob", "text", new byte[] {1})).code());
     assertFalse(client.isConnected());
+  }
+
+  /** A script that refuses the logins of the first {@code connections} connections with {@code code}, then accepts. */
+  private static FakeScript refusingLogins(int connections, int code) {
+    return new FakeScript() {
+      @Override
+      void onLogin(FakeConnection c, Frame f) {
+        if (c.index() < connections) {
+          c.send(error(f.getRequestId(), code, "refused"));
+          c.close();
+        } else {
+          super.onLogin(c, f);
+        }
+      }
+    };
   }
 }
