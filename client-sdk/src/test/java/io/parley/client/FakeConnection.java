@@ -3,6 +3,7 @@ package io.parley.client;
 import io.netty.channel.Channel;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Login;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +22,11 @@ final class FakeConnection {
   /** 0 for the first connection the server accepted, 1 for the next, … */
   int index() {
     return index;
+  }
+
+  /** The address the client connected from. */
+  InetSocketAddress remoteAddress() {
+    return (InetSocketAddress) channel.remoteAddress();
   }
 
   Login login() {

@@ -15,6 +15,8 @@ import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.Login;
 import io.parley.protocol.v1.Pull;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,6 +109,21 @@ class ParleyClientTest {
     assertEquals(io.parley.protocol.v1.Platform.LINUX, login.getPlatform());
     assertEquals(41, login.getLastAckedSeq());
     await().until(() -> recorder.count("onConnected") == 1);
+  }
+
+  @Test
+  @DisplayName("dials from the configured source address, many clients sharing it with a port each")
+  void dialsFromTheConfiguredSourceAddress() throws Exception {
+    FakeServer server = tcpServer(new FakeScript());
+    InetAddress source = InetAddress.getByName("127.0.0.7");
+    for (int i = 0; i < 20; i++) {
+      get(client(builder(server).userId("user-" + i).localAddress(source)).connect());
+    }
+
+    List<InetSocketAddress> peers = server.connections().stream().map(FakeConnection::remoteAddress).toList();
+    assertEquals(20, peers.size());
+    assertTrue(peers.stream().allMatch(a -> a.getAddress().equals(source)), peers.toString());
+    assertEquals(20, peers.stream().map(InetSocketAddress::getPort).distinct().count());
   }
 
   @Test

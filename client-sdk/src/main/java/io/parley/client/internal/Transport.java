@@ -10,6 +10,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -106,7 +107,15 @@ public final class Transport {
                     p.addLast(handlers);
                   }
                 });
-    return local == null ? bootstrap.connect(remote) : bootstrap.connect(remote, new InetSocketAddress(local, 0));
+    if (local == null) {
+      return bootstrap.connect(remote);
+    }
+    if (socketChannelClass(loop) == EpollSocketChannel.class) {
+      // Let connect() pick the source port, not bind(): it sees the whole 4-tuple, so many clients on one
+      // source address do not run out of ports while earlier connections sit in TIME_WAIT.
+      bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
+    }
+    return bootstrap.connect(remote, new InetSocketAddress(local, 0));
   }
 
   private static Class<? extends Channel> socketChannelClass(EventLoop loop) {
