@@ -3,6 +3,7 @@ package io.parley.client;
 import io.netty.channel.EventLoopGroup;
 import io.parley.client.internal.ClientConfig;
 import io.parley.client.internal.ClientCore;
+import io.parley.client.internal.TimeOrderedIds;
 import io.parley.client.internal.Transport;
 import java.net.InetAddress;
 import java.net.URI;
@@ -44,7 +45,7 @@ public final class ParleyClient implements AutoCloseable {
 
   /** Sends {@code content} to {@code toUserId} under a newly generated client message id. */
   public CompletableFuture<SendReceipt> send(String toUserId, String contentType, byte[] content) {
-    return send(UUID.randomUUID().toString(), toUserId, contentType, content);
+    return send(TimeOrderedIds.next(), toUserId, contentType, content);
   }
 
   /**

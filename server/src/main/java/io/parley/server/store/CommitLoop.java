@@ -60,6 +60,7 @@ final class CommitLoop implements Runnable {
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final PendingCursors cursors = new PendingCursors();
+  private final PersistedCursors persistedCursors;
   private final BlockingQueue<Finished> finished = new ArrayBlockingQueue<>(MAX_WAITING_BATCHES);
   private final Thread thread;
   private final Thread completer;
@@ -80,6 +81,7 @@ final class CommitLoop implements Runnable {
     this.listener = listener;
     // Capacity above two users per append of a batch, so a user touched in the current batch is never evicted.
     this.seqs = new SeqCounters(db, Math.max(MIN_SEQ_CACHE, 4 * options.maxBatch()));
+    this.persistedCursors = new PersistedCursors(db, MIN_SEQ_CACHE);
     this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
     this.thread = new Thread(this, "parley-store-writer");
     this.thread.setDaemon(true);
@@ -289,12 +291,20 @@ final class CommitLoop implements Runnable {
     Set<SeqCounters.User> touched = new HashSet<>();
     List<PendingCursors.Save> cursorSaves = cursors.drain();
     boolean sync = false;
-    try (WriteBatch writes = new WriteBatch()) {
-      Map<ByteBuffer, AppendResult> seenInBatch = new HashMap<>();
+    SortedPuts writes = new SortedPuts();
+    try {
+      List<byte[]> dedupKeys = new ArrayList<>(batch.size());
       for (Pending pending : batch) {
         AppendRequest request = pending.request();
-        byte[] dedupKey = Keys.dedup(request.appId(), request.fromUserId(), request.clientMsgId());
-        AppendResult result = findDuplicate(request, dedupKey, seenInBatch);
+        dedupKeys.add(Keys.dedup(request.appId(), request.fromUserId(), request.clientMsgId()));
+      }
+      // One multi-get for the whole batch: RocksDB probes the filters of all keys together.
+      List<byte[]> storedRecords = dedupKeys.isEmpty() ? List.of() : db.multiGet(db.dedup(), dedupKeys);
+      Map<ByteBuffer, AppendResult> seenInBatch = new HashMap<>();
+      for (int i = 0; i < batch.size(); i++) {
+        AppendRequest request = batch.get(i).request();
+        byte[] dedupKey = dedupKeys.get(i);
+        AppendResult result = findDuplicate(request, dedupKey, storedRecords.get(i), seenInBatch);
         if (result == null) {
           result = append(request, now, touched, writes);
           writes.put(db.dedup(), dedupKey, DedupRecord.of(result).encode());
@@ -306,8 +316,9 @@ final class CommitLoop implements Runnable {
       for (PendingCursors.Save save : cursorSaves) {
         PendingCursors.Device device = save.device();
         byte[] key = Keys.cursor(device.appId(), device.userId(), device.deviceId());
-        if (save.seq() > db.getLong(db.cursors(), key)) {
+        if (save.seq() > persistedCursors.get(device, key)) {
           writes.put(db.cursors(), key, Keys.longBytes(save.seq()));
+          persistedCursors.put(device, save.seq());
         }
       }
       if (!stored.isEmpty()) {
@@ -315,11 +326,15 @@ final class CommitLoop implements Runnable {
         sync = options.syncPolicy() == SyncPolicy.FSYNC;
       }
       if (writes.count() > 0) {
-        sink.write(writes, sync);
+        try (WriteBatch batchWrite = new WriteBatch()) {
+          writes.writeTo(batchWrite);
+          sink.write(batchWrite, sync);
+        }
       }
     } catch (Exception e) {
       // Nothing of this batch is on disk: reload its users' counters from disk so no seq is skipped.
       seqs.forget(touched);
+      persistedCursors.forget(cursorSaves.stream().map(PendingCursors.Save::device).toList());
       cursors.restore(cursorSaves);
       log.warn("store batch of {} appends failed", batch.size(), e);
       if (!batch.isEmpty()) {
@@ -340,17 +355,17 @@ final class CommitLoop implements Runnable {
     }
   }
 
-  private AppendResult findDuplicate(AppendRequest request, byte[] dedupKey,
-                    Map<ByteBuffer, AppendResult> seenInBatch) throws RocksDBException {
+  /** The answer of an earlier append with the same dedup key, in this batch or {@code stored}; null if none. */
+  private static AppendResult findDuplicate(AppendRequest request, byte[] dedupKey, byte[] stored,
+                    Map<ByteBuffer, AppendResult> seenInBatch) {
     AppendResult earlier = seenInBatch.get(ByteBuffer.wrap(dedupKey));
     if (earlier != null) {
       return DedupRecord.of(earlier).duplicateResult(request);
     }
-    byte[] record = db.get(db.dedup(), dedupKey);
-    return record == null ? null : DedupRecord.decode(record).duplicateResult(request);
+    return stored == null ? null : DedupRecord.decode(stored).duplicateResult(request);
   }
 
-  private AppendResult append(AppendRequest request, long now, Set<SeqCounters.User> touched, WriteBatch writes)
+  private AppendResult append(AppendRequest request, long now, Set<SeqCounters.User> touched, SortedPuts writes)
       throws RocksDBException {
     String app = request.appId();
     long serverMsgId = ids.next(now);

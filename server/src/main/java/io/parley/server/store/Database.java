@@ -223,6 +223,11 @@ final class Database implements BatchSink, AutoCloseable {
     return db.newIterator(cf);
   }
 
+  /** The values of {@code keys} in {@code cf}, in their order; null where a key is absent. */
+  List<byte[]> multiGet(ColumnFamilyHandle cf, List<byte[]> keys) throws RocksDBException {
+    return db.multiGetAsList(Collections.nCopies(keys.size(), cf), keys);
+  }
+
   /** A stored 8-byte number, or 0 when the key is absent. */
   long getLong(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
     byte[] value = db.get(cf, key);

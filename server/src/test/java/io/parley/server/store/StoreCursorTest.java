@@ -5,12 +5,15 @@ import static io.parley.server.store.Fixtures.await;
 import static io.parley.server.store.Fixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.RocksDBException;
 
 @DisplayName("Store: per-device cursors")
 class StoreCursorTest {
@@ -47,6 +50,22 @@ class StoreCursorTest {
       assertEquals(0, store.cursor(APP, "alice", "phone"));
       assertThrows(IllegalArgumentException.class, () -> store.writer().saveCursor(APP, "bob", "phone", -1));
       assertThrows(IllegalArgumentException.class, () -> store.writer().saveCursor(APP, "bob", "", 1));
+    }
+  }
+
+  @Test
+  @DisplayName("a cursor whose batch failed to write is written by a later batch")
+  void failedCursorWriteIsRetried() {
+    AtomicInteger writes = new AtomicInteger();
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE, sink -> (batch, sync) -> {
+      if (writes.incrementAndGet() == 1) {
+        throw new RocksDBException("injected failure");
+      }
+      sink.write(batch, sync);
+    })) {
+      store.writer().saveCursor(APP, "bob", "phone", 5);
+      Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> store.cursor(APP, "bob", "phone") == 5);
+      assertTrue(writes.get() >= 2, "the first write failed");
     }
   }
 }
