@@ -29,6 +29,10 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
         return Frame.parseFrom(
             java.nio.ByteBuffer.wrap(msg.array(), msg.arrayOffset() + msg.readerIndex(), msg.readableBytes()));
       }
+      if (msg.nioBufferCount() == 1) {
+        // A direct buffer is parsed in place (protobuf copies what it keeps), without an InputStream per frame.
+        return Frame.parseFrom(msg.nioBuffer());
+      }
       return Frame.parseFrom(new ByteBufInputStream(msg));
     } catch (InvalidProtocolBufferException e) {
       throw new MalformedFrameException("frame is not a valid protobuf Frame");

@@ -31,8 +31,19 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
   /** Appends {@code msg} to {@code out} with its varint32 length prefix. */
   public static void writeDelimited(Frame msg, ByteBuf out) throws IOException {
     int size = msg.getSerializedSize();
-    CodedOutputStream cos =
-        CodedOutputStream.newInstance(new ByteBufOutputStream(out), CodedOutputStream.computeUInt32SizeNoTag(size) + size);
+    int total = CodedOutputStream.computeUInt32SizeNoTag(size) + size;
+    out.ensureWritable(total);
+    int start = out.writerIndex();
+    if (out.nioBufferCount() == 1) {
+      // Straight into the buffer's memory: protobuf's NIO encoders beat going through an OutputStream.
+      CodedOutputStream cos = CodedOutputStream.newInstance(out.nioBuffer(start, total));
+      cos.writeUInt32NoTag(size);
+      msg.writeTo(cos);
+      cos.checkNoSpaceLeft();
+      out.writerIndex(start + total);
+      return;
+    }
+    CodedOutputStream cos = CodedOutputStream.newInstance(new ByteBufOutputStream(out), total);
     cos.writeUInt32NoTag(size);
     msg.writeTo(cos);
     cos.flush();
