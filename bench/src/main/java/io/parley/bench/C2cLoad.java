@@ -33,7 +33,7 @@ final class C2cLoad {
 
   /** What one run measured; {@code before}/{@code after} are the server's /metrics, or null without a probe. */
   record Result(Settings settings, long count, double seconds, long failed, Histogram push, Histogram ack,
-      long[] perSecond, JsonNode before, JsonNode after) {
+      Histogram pacerLateness, long[] perSecond, JsonNode before, JsonNode after) {
     double messagesPerSecond() {
       return count / seconds;
     }
@@ -51,6 +51,10 @@ final class C2cLoad {
       report.put("failedSends", failed);
       report.set("sendToPush", Report.latency(push));
       report.set("sendToAck", Report.latency(ack));
+      if (s.rate() > 0) {
+        // How late the load generator itself issued the sends (already inside the latencies above).
+        report.set("pacerLateness", Report.latency(pacerLateness));
+      }
       ArrayNode timeline = report.putArray("timeline");
       for (int i = 0; i < perSecond.length; i++) {
         ObjectNode point = timeline.addObject();
@@ -79,6 +83,7 @@ final class C2cLoad {
   private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
   private final Recorder pushLatency = new Recorder(3);
   private final Recorder ackLatency = new Recorder(3);
+  private final Recorder pacerLateness = new Recorder(3);
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean measuring;
@@ -137,8 +142,12 @@ final class C2cLoad {
   void start() {
     if (s.rate() > 0) {
       long periodNanos = 1_000_000_000L * s.pairs() / s.rate();
-      for (Sender sender : senders) {
-        pacer.scheduleAtFixedRate(sender::sendPaced, 0, periodNanos, TimeUnit.NANOSECONDS);
+      long start = System.nanoTime();
+      for (int i = 0; i < senders.size(); i++) {
+        // Phases spread over the period: the offered load is an even stream, not every pair at the same instant.
+        long offset = periodNanos * i / senders.size();
+        senders.get(i).pace(start + offset, periodNanos);
+        pacer.scheduleAtFixedRate(senders.get(i)::sendPaced, offset, periodNanos, TimeUnit.NANOSECONDS);
       }
     } else {
       senders.forEach(sender -> {
@@ -161,6 +170,7 @@ final class C2cLoad {
     JsonNode before = probe == null ? null : probe.metrics();
     pushLatency.reset();
     ackLatency.reset();
+    pacerLateness.reset();
     long startCount = received.get();
     long t0 = System.nanoTime();
     long[] perSecond = new long[s.duration()];
@@ -181,6 +191,7 @@ final class C2cLoad {
     double seconds = (System.nanoTime() - t0) / 1e9;
     JsonNode after = probe == null ? null : probe.metrics();
     return new Result(s, count, seconds, failed.get(), pushLatency.getIntervalHistogram(), ackLatency.getIntervalHistogram(),
+        pacerLateness.getIntervalHistogram(),
         perSecond, before, after);
   }
 
@@ -201,6 +212,10 @@ final class C2cLoad {
   private final class Sender {
     final ParleyClient client;
     final String to;
+    /** Open loop: when the first paced send is due, the period, and how many were sent. */
+    long firstDue;
+    long period;
+    long paced;
 
     Sender(ParleyClient client, String to) {
       this.client = client;
@@ -218,9 +233,18 @@ final class C2cLoad {
       });
     }
 
+    void pace(long firstDue, long period) {
+      this.firstDue = firstDue;
+      this.period = period;
+    }
+
     void sendPaced() {
-      // The intended time is now: a late schedule shows up as latency, as it should.
-      long t = System.nanoTime();
+      // Stamped with the time the send was due, not when the pacer got to it: a late pacer (a busy machine) shows
+      // up as latency instead of being left out of it (no coordinated omission).
+      long t = firstDue + paced++ * period;
+      if (measuring) {
+        pacerLateness.recordValue(Math.max(0, System.nanoTime() - t));
+      }
       client.send(to, "bench", body(t)).whenComplete((r, e) -> record(t, e));
     }
 

@@ -115,6 +115,11 @@ public final class C2cScenario implements Callable<Integer> {
         name, r.messagesPerSecond(), p.getValueAtPercentile(50) / 1e6, p.getValueAtPercentile(99) / 1e6,
         p.getValueAtPercentile(99.9) / 1e6, p.getMaxValue() / 1e6,
         a.getValueAtPercentile(50) / 1e6, a.getValueAtPercentile(99) / 1e6, a.getValueAtPercentile(99.9) / 1e6);
+    if (r.settings().rate() > 0) {
+      Histogram late = r.pacerLateness();
+      System.out.printf("  %s pacer (load generator) late by p50 %.2f p99 %.2f ms: part of the latencies above%n",
+          " ".repeat(name.length()), late.getValueAtPercentile(50) / 1e6, late.getValueAtPercentile(99) / 1e6);
+    }
   }
 
   private void checkWorkers() {
@@ -165,6 +170,7 @@ public final class C2cScenario implements Callable<Integer> {
     long[] perSecond = new long[settings.duration()];
     List<Histogram> push = new ArrayList<>();
     List<Histogram> ack = new ArrayList<>();
+    List<Histogram> pacer = new ArrayList<>();
     for (JsonNode n : results) {
       count += n.get("count").asLong();
       failed += n.get("failed").asLong();
@@ -175,8 +181,9 @@ public final class C2cScenario implements Callable<Integer> {
       }
       push.add(HistogramCodec.decode(n.get("push").asText()));
       ack.add(HistogramCodec.decode(n.get("ack").asText()));
+      pacer.add(HistogramCodec.decode(n.get("pacer").asText()));
     }
     return new C2cLoad.Result(settings, count, seconds, failed, HistogramCodec.merge(push), HistogramCodec.merge(ack),
-        perSecond, before, after);
+        HistogramCodec.merge(pacer), perSecond, before, after);
   }
 }

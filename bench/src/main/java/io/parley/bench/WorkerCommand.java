@@ -65,6 +65,7 @@ public final class WorkerCommand implements Callable<Integer> {
       n.put("failed", r.failed());
       n.put("push", HistogramCodec.encode(r.push()));
       n.put("ack", HistogramCodec.encode(r.ack()));
+      n.put("pacer", HistogramCodec.encode(r.pacerLateness()));
       n.set("perSecond", Json.MAPPER.valueToTree(r.perSecond()));
       say("result " + n);
     } finally {

@@ -89,6 +89,10 @@ class CeilingTest {
     assertTrue(r.at("/parley/messagesPerSecond").asDouble() > 0);
     assertEquals(100, r.at("/relay/targetRate").asInt());
     assertFalse(r.has("parleyToRelayThroughput"), "no throughput ratio in open loop");
+    for (String phase : new String[] {"relay", "parley"}) {
+      assertTrue(r.at("/" + phase + "/pacerLateness/p99_ms").isNumber(), phase + " reports how late its pacer ran");
+      assertTrue(r.at("/" + phase + "/pacerLateness/count").asLong() > 0, phase + " counted its paced sends");
+    }
     for (String p : new String[] {"p50", "p99", "p999"}) {
       assertTrue(r.at("/parleyToRelaySendToPush").has(p), p + " ratio");
     }
