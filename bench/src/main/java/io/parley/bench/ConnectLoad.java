@@ -33,6 +33,23 @@ final class ConnectLoad {
     this.count = count;
   }
 
+  /**
+   * Logs {@code sessions} throwaway sessions (users {@code <run>-warm-<first+i>}) in and out again, so that this JVM and
+   * the server have compiled the login path before anything is measured.
+   */
+  void warmUp(int sessions, int concurrency) throws Exception {
+    if (sessions <= 0) {
+      return;
+    }
+    ConnectLoad warm = new ConnectLoad(target, localAddress, run + "-warm", first, sessions);
+    try {
+      warm.prepare();
+      warm.login("storm", 0, concurrency);
+    } finally {
+      warm.close();
+    }
+  }
+
   /** Mints credentials and builds the clients, before the clock starts: the storm measures the server, not the signer. */
   void prepare() {
     for (int i = first; i < first + count; i++) {

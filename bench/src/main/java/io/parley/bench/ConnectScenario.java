@@ -2,11 +2,8 @@ package io.parley.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.client.ParleyClient;
-import io.parley.client.Platform;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +25,10 @@ public final class ConnectScenario implements Callable<Integer> {
   @Option(names = "--mode", defaultValue = "storm", description = "storm: all at once; ramp: --rate new logins per second") String mode;
   @Option(names = "--rate", defaultValue = "1000", description = "ramp: logins per second in total") int rate;
   @Option(names = "--workers", defaultValue = "1", description = "client processes (1: in this process; at most 8)") int workers;
+  @Option(names = "--warmup-sessions", defaultValue = "5000",
+      description = "sessions the client processes log in and out before the measured wave (at most --sessions), so that it"
+          + " meets compiled code on both sides")
+  int warmupSessions;
   @Option(names = "--ports-file", defaultValue = "parley-data/ports.json") Path portsFile;
   @Option(names = "--out", defaultValue = "bench-results") Path out;
 
@@ -40,7 +41,7 @@ public final class ConnectScenario implements Callable<Integer> {
       throw new IllegalArgumentException("--workers must be at most 8 and at most --sessions");
     }
     ServerProbe probe = ServerProbe.fromPortsFile(portsFile);
-    SessionWave.Plan plan = new SessionWave.Plan(sessions, mode, rate, concurrency, workers);
+    SessionWave.Plan plan = new SessionWave.Plan(sessions, mode, rate, concurrency, workers, warmup());
     String run = "idle" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
     ObjectNode relay = null;
     if (ceiling.enabled()) {
@@ -55,6 +56,7 @@ public final class ConnectScenario implements Callable<Integer> {
     report.put("mode", mode);
     report.put("rampRate", mode.equals("ramp") ? rate : 0);
     report.put("concurrency", concurrency);
+    report.put("warmupSessions", warmup());
     report.put("workers", Math.max(1, workers));
     report.put("syncPolicy", parley.path("syncPolicy").asText());
     report.put("ceiling", relay == null ? CeilingOptions.SKIPPED : CeilingOptions.MEASURED);
@@ -76,16 +78,17 @@ public final class ConnectScenario implements Callable<Integer> {
     try (RelayProcess relay = ceiling.startRelay()) {
       relay.describe(n);
       Target t = target.tcp("127.0.0.1", relay.port());
-      warm(t, run);
       LocalJvm jvm = relay.jvm();
-      jvm.fullGc();
-      long rss0 = jvm.settledRssBytes();
-      try (SessionWave wave = SessionWave.login(t, run, plan)) {
+      long[] rss0 = new long[1];
+      try (SessionWave wave = SessionWave.login(t, run, plan, () -> {
+        jvm.fullGc();
+        rss0[0] = jvm.settledRssBytes();
+      })) {
         jvm.fullGc();
         long rss1 = jvm.settledRssBytes();
         logins(n, wave.logins());
-        n.put("rssPerSessionBytes", perSession(rss0, rss1));
-        n.put("rssBefore", rss0);
+        n.put("rssPerSessionBytes", perSession(rss0[0], rss1));
+        n.put("rssBefore", rss0[0]);
         n.put("rssAfter", rss1);
       }
     }
@@ -94,10 +97,14 @@ public final class ConnectScenario implements Callable<Integer> {
 
   /** The sessions against Parley: login rate, and heap (live, after a full GC), RSS and direct memory per session. */
   private ObjectNode parleyPhase(ServerProbe probe, String run, SessionWave.Plan plan) throws Exception {
-    warm(target, run);
-    JsonNode m0 = probe.metricsAfterGc();
-    long rss0 = probe.settledRssBytes();
-    try (SessionWave wave = SessionWave.login(target, run, plan)) {
+    JsonNode[] m = new JsonNode[1];
+    long[] rss = new long[1];
+    try (SessionWave wave = SessionWave.login(target, run, plan, () -> {
+      m[0] = probe.metricsAfterGc();
+      rss[0] = probe.settledRssBytes();
+    })) {
+      JsonNode m0 = m[0];
+      long rss0 = rss[0];
       JsonNode m1 = probe.metricsAfterGc();
       long rss1 = probe.settledRssBytes();
       long heap0 = m0.get("heapUsedBytes").asLong();
@@ -122,11 +129,9 @@ public final class ConnectScenario implements Callable<Integer> {
     }
   }
 
-  /** One login first, so that the baseline includes loaded classes and JIT'd code. */
-  private static void warm(Target t, String run) throws Exception {
-    try (ParleyClient warm = t.client(run + "-warm").deviceId("bench").platform(Platform.LINUX).build()) {
-      warm.connect().get(30, TimeUnit.SECONDS);
-    }
+  /** Warm-up sessions: at most as many as the measured wave, at least one. */
+  private int warmup() {
+    return Math.max(1, Math.min(warmupSessions, sessions));
   }
 
   private static void logins(ObjectNode n, ConnectLoad.Logins l) {

@@ -7,8 +7,17 @@ import org.HdrHistogram.Histogram;
 
 /** The connect scenario's sessions against one target: logged in here or in worker processes, and held until closed. */
 final class SessionWave implements AutoCloseable {
-  /** How many sessions log in, how (storm or ramp at {@code rate}/s, {@code concurrency} at once) and in how many processes. */
-  record Plan(int sessions, String mode, int rate, int concurrency, int workers) {}
+  /**
+   * How many sessions log in, how (storm or ramp at {@code rate}/s, {@code concurrency} at once), in how many processes,
+   * and how many throwaway sessions the client processes log in and out first ({@code warmup}, shared among them).
+   */
+  record Plan(int sessions, String mode, int rate, int concurrency, int workers, int warmup) {}
+
+  /** What runs once every client process has warmed up and is ready, right before the measured wave starts. */
+  @FunctionalInterface
+  interface BeforeGo {
+    void run() throws Exception;
+  }
 
   private final ConnectLoad local;
   private final Workers children;
@@ -20,12 +29,12 @@ final class SessionWave implements AutoCloseable {
   }
 
   /** Logs every session of {@code plan} in to {@code target} as users {@code <run>-<i>}; they stay online until {@link #close()}. */
-  static SessionWave login(Target target, String run, Plan plan) throws Exception {
+  static SessionWave login(Target target, String run, Plan plan, BeforeGo beforeGo) throws Exception {
     SessionWave wave = plan.workers() <= 1
         ? new SessionWave(new ConnectLoad(target, null, run, 0, plan.sessions()), null)
         : new SessionWave(null, Workers.launch(workerArgs(target, run, plan)));
     try {
-      wave.logins = wave.run(plan);
+      wave.logins = wave.run(plan, beforeGo);
     } catch (Exception | Error e) {
       wave.close();
       throw e;
@@ -38,12 +47,15 @@ final class SessionWave implements AutoCloseable {
     return logins;
   }
 
-  private ConnectLoad.Logins run(Plan plan) throws Exception {
+  private ConnectLoad.Logins run(Plan plan, BeforeGo beforeGo) throws Exception {
     if (local != null) {
+      local.warmUp(plan.warmup(), plan.concurrency());
       local.prepare();
+      beforeGo.run();
       return local.login(plan.mode(), plan.rate(), plan.concurrency());
     }
     children.awaitReady(300);
+    beforeGo.run();
     System.err.printf("%d workers ready; go%n", plan.workers());
     children.go();
     return merge(children.awaitResults(400));
@@ -58,7 +70,8 @@ final class SessionWave implements AutoCloseable {
           "--first", Integer.toString(Workers.firstOf(plan.sessions(), w, k)),
           "--count", Integer.toString(Workers.share(plan.sessions(), w, k)), "--mode", plan.mode(),
           "--rate", Integer.toString(Math.max(1, Workers.share(plan.rate(), w, k))),
-          "--concurrency", Integer.toString(Math.max(1, Workers.share(plan.concurrency(), w, k)))));
+          "--concurrency", Integer.toString(Math.max(1, Workers.share(plan.concurrency(), w, k))),
+          "--warmup-sessions", Integer.toString(Workers.share(plan.warmup(), w, k))));
       args.add(a);
     }
     return args;

@@ -33,6 +33,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "20") int duration;
   @Option(names = "--mode", defaultValue = "storm") String mode;
   @Option(names = "--concurrency", defaultValue = "1000") int concurrency;
+  @Option(names = "--warmup-sessions", defaultValue = "0", description = "connect: sessions logged in and out before ready") int warmupSessions;
   @Option(names = "--timeout", defaultValue = "300", description = "seconds allowed for each wait beyond the run itself") int timeout;
 
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -77,6 +78,7 @@ public final class WorkerCommand implements Callable<Integer> {
   private int runConnect(InetAddress source) throws Exception {
     ConnectLoad load = new ConnectLoad(target, source, run, first, count);
     try {
+      load.warmUp(warmupSessions, concurrency);
       load.prepare();
       say("ready");
       awaitLine("go");

@@ -111,8 +111,9 @@ class CeilingTest {
   @Test
   @DisplayName("connect logs the same sessions in to the relay and to Parley: login rates, RSS per session and the ratios")
   void connect() throws Exception {
-    JsonNode r = run("connect", "--sessions", "50", "--concurrency", "50");
+    JsonNode r = run("connect", "--sessions", "50", "--concurrency", "50", "--warmup-sessions", "20");
     assertEquals(CeilingOptions.MEASURED, r.get("ceiling").asText());
+    assertEquals(20, r.get("warmupSessions").asInt());
     double relay = r.at("/relay/loginsPerSecond").asDouble();
     double parley = r.at("/parley/loginsPerSecond").asDouble();
     assertTrue(relay > 0 && parley > 0, "relay " + relay + ", parley " + parley + " logins/s");

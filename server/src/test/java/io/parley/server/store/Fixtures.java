@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.rocksdb.RocksDBException;
 
 /** Shared helpers for store tests. */
 final class Fixtures {
@@ -23,6 +26,16 @@ final class Fixtures {
   static AppendRequest request(String from, String to, String clientMsgId) {
     return new AppendRequest(APP, from, from + "-phone", to, clientMsgId, "text",
         ByteString.copyFromUtf8("hello " + to + " from " + from + " #" + clientMsgId));
+  }
+
+  /** Wraps the store's sink so that its {@code failing}-th write (counted in {@code writes}, from 1) throws. */
+  static UnaryOperator<BatchSink> failingWrite(AtomicInteger writes, int failing) {
+    return sink -> (batch, sync) -> {
+      if (writes.incrementAndGet() == failing) {
+        throw new RocksDBException("injected failure");
+      }
+      sink.write(batch, sync);
+    };
   }
 
   static <T> T await(CompletableFuture<T> future) {

@@ -13,7 +13,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rocksdb.RocksDBException;
 
 @DisplayName("Store: per-device cursors")
 class StoreCursorTest {
@@ -57,12 +56,8 @@ class StoreCursorTest {
   @DisplayName("a cursor whose batch failed to write is written by a later batch")
   void failedCursorWriteIsRetried() {
     AtomicInteger writes = new AtomicInteger();
-    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE, sink -> (batch, sync) -> {
-      if (writes.incrementAndGet() == 1) {
-        throw new RocksDBException("injected failure");
-      }
-      sink.write(batch, sync);
-    })) {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE,
+        Fixtures.failingWrite(writes, 1))) {
       store.writer().saveCursor(APP, "bob", "phone", 5);
       Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> store.cursor(APP, "bob", "phone") == 5);
       assertTrue(writes.get() >= 2, "the first write failed");

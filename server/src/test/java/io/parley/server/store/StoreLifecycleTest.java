@@ -118,12 +118,8 @@ class StoreLifecycleTest {
   @DisplayName("a failed batch write fails its appends and leaves no gap in the seqs")
   void failedWriteLeavesNoGap() {
     AtomicInteger writes = new AtomicInteger();
-    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE, sink -> (batch, sync) -> {
-      if (writes.incrementAndGet() == 2) {
-        throw new RocksDBException("injected failure");
-      }
-      sink.write(batch, sync);
-    })) {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE,
+        Fixtures.failingWrite(writes, 2))) {
       assertEquals(1, await(store.writer().append(request("alice", "bob", "m1"))).recipientSeq());
       ExecutionException e = assertThrows(ExecutionException.class,
           () -> store.writer().append(request("alice", "bob", "m2")).get());
