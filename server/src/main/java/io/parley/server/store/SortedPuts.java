@@ -12,8 +12,8 @@ import org.rocksdb.WriteBatch;
 /**
  * The puts of one group commit, collected per column family and handed to a {@link WriteBatch} in ascending key
  * order. A memtable remembers where its last insert landed, so a key next to the previous one (a pair's next message,
- * a user's next timeline entry) is inserted in O(1) instead of a search from the skip list's top. Each key may be put
- * once per batch: the order among equal keys is not kept.
+ * a user's next timeline entry) is inserted in O(1) instead of a search from the skip list's top. The sort is stable,
+ * so a key put twice keeps its puts' order and the last one still wins, as in a plain WriteBatch.
  */
 final class SortedPuts {
   private record Put(byte[] key, byte[] value) {}

@@ -18,7 +18,7 @@ class SortedPutsTest {
   Path dir;
 
   @Test
-  @DisplayName("hands every put to the batch, each family's keys in ascending unsigned byte order")
+  @DisplayName("hands every put to the batch, each family's keys in ascending unsigned byte order, the last put of a key winning")
   void everyPutInKeyOrder() throws Exception {
     try (Database db = Database.open(dir, SyncPolicy.FSYNC); WriteBatch batch = new WriteBatch()) {
       SortedPuts puts = new SortedPuts();
@@ -27,14 +27,16 @@ class SortedPutsTest {
       puts.put(db.timelines(), bytes("alice\0\1"), bytes("t1"));
       puts.put(db.messages(), bytes("m\0\1"), bytes("low"));
       puts.put(db.timelines(), bytes("bob\0\1"), bytes("t3"));
-      assertEquals(5, puts.count());
+      puts.put(db.messages(), bytes("m\0\1"), bytes("low, again"));
+      assertEquals(6, puts.count());
 
       puts.writeTo(batch);
       db.write(batch, true);
 
       assertEquals(List.of("alice\0\1=t1", "bob\0\1=t3", "bob\0\2=t2"), entries(batch, db.timelines().getID()));
-      assertEquals(List.of("m\0\1=low", "m\0\377=high"), entries(batch, db.messages().getID()),
-          "0xFF sorts after 0x01: bytes compare unsigned");
+      assertEquals(List.of("m\0\1=low", "m\0\1=low, again", "m\0\377=high"), entries(batch, db.messages().getID()),
+          "0xFF sorts after 0x01 (bytes compare unsigned); a key put twice keeps its puts' order");
+      assertEquals("low, again", new String(db.get(db.messages(), bytes("m\0\1")), StandardCharsets.ISO_8859_1));
       assertEquals("t3", new String(db.get(db.timelines(), bytes("bob\0\1")), StandardCharsets.ISO_8859_1));
     }
   }
