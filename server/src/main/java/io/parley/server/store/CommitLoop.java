@@ -60,7 +60,8 @@ final class CommitLoop implements Runnable {
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final PendingCursors cursors = new PendingCursors();
-  private final PersistedCursors persistedCursors;
+  /** The newest stored cursor per device, so that a cursor save (one per ack) costs no store read. */
+  private final NumberCache<PendingCursors.Device> storedCursors;
   private final BlockingQueue<Finished> finished = new ArrayBlockingQueue<>(MAX_WAITING_BATCHES);
   private final Thread thread;
   private final Thread completer;
@@ -81,7 +82,8 @@ final class CommitLoop implements Runnable {
     this.listener = listener;
     // Capacity above two users per append of a batch, so a user touched in the current batch is never evicted.
     this.seqs = new SeqCounters(db, Math.max(MIN_SEQ_CACHE, 4 * options.maxBatch()));
-    this.persistedCursors = new PersistedCursors(db, MIN_SEQ_CACHE);
+    this.storedCursors = new NumberCache<>(MIN_SEQ_CACHE,
+        device -> db.getLong(db.cursors(), Keys.cursor(device.appId(), device.userId(), device.deviceId())));
     this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
     this.thread = new Thread(this, "parley-store-writer");
     this.thread.setDaemon(true);
@@ -315,10 +317,10 @@ final class CommitLoop implements Runnable {
       }
       for (PendingCursors.Save save : cursorSaves) {
         PendingCursors.Device device = save.device();
-        byte[] key = Keys.cursor(device.appId(), device.userId(), device.deviceId());
-        if (save.seq() > persistedCursors.get(device, key)) {
-          writes.put(db.cursors(), key, Keys.longBytes(save.seq()));
-          persistedCursors.put(device, save.seq());
+        if (save.seq() > storedCursors.get(device)) {
+          writes.put(db.cursors(), Keys.cursor(device.appId(), device.userId(), device.deviceId()),
+              Keys.longBytes(save.seq()));
+          storedCursors.put(device, save.seq());
         }
       }
       if (!stored.isEmpty()) {
@@ -334,7 +336,7 @@ final class CommitLoop implements Runnable {
     } catch (Exception e) {
       // Nothing of this batch is on disk: reload its users' counters from disk so no seq is skipped.
       seqs.forget(touched);
-      persistedCursors.forget(cursorSaves.stream().map(PendingCursors.Save::device).toList());
+      storedCursors.forget(cursorSaves.stream().map(PendingCursors.Save::device).toList());
       cursors.restore(cursorSaves);
       log.warn("store batch of {} appends failed", batch.size(), e);
       if (!batch.isEmpty()) {
