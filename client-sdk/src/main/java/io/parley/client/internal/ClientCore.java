@@ -317,6 +317,14 @@ public final class ClientCore {
     lastLocalAddress = local;
     c.heartbeatHandler.start(heartbeat);
     publishInterval();
+    long resumeAfter = result.hasResumeAfterSeq() ? result.getResumeAfterSeq() : c.lastAckSent;
+    if (resumeAfter < c.lastAckSent) {
+      // The server's timeline ends before our cursor (a reset store, another server): it resumes from its newest
+      // seq, and so do we, or every entry up to our old cursor would be dropped as already seen.
+      timeline.rewind(resumeAfter);
+      c.lastAckSent = resumeAfter;
+      callbacks.execute(() -> deliveredSeq.set(resumeAfter));
+    }
     LoginInfo info =
         new LoginInfo(
             result.getSessionId(),
@@ -325,7 +333,8 @@ public final class ClientCore {
             max,
             result.getNewestSeq(),
             result.getMaxMessageBytes(),
-            result.getCredentialExpiresAtMs());
+            result.getCredentialExpiresAtMs(),
+            resumeAfter);
     loginInfo = info;
     connected = true;
     flushPendingSends(c);

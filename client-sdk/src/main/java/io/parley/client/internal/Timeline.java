@@ -23,6 +23,13 @@ final class Timeline {
     return acceptedSeq;
   }
 
+  /** Moves the accepted seq back to where the server resumes delivery (its newest seq was below this cursor). */
+  void rewind(long seq) {
+    if (seq < acceptedSeq) {
+      acceptedSeq = seq;
+    }
+  }
+
   /** True when the server has entries this client has not accepted yet. */
   boolean isBehind(long newestSeq) {
     return newestSeq > acceptedSeq;
