@@ -20,7 +20,10 @@ import io.parley.server.config.ServerConfig;
 import io.parley.server.gateway.Gateway;
 import io.parley.server.gateway.GatewayContext;
 import io.parley.server.gateway.IdleWatchdog;
-import io.parley.server.gateway.RefusalLog;
+import io.parley.server.gateway.GatewayCounters;
+import io.parley.server.gateway.ReplyBudget;
+import io.parley.server.gateway.RequestLanes;
+import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.messaging.SendService;
 import io.parley.server.session.Session;
 import io.parley.server.session.SessionRegistry;
@@ -29,6 +32,7 @@ import io.parley.server.store.StoreOptions;
 import io.parley.server.store.StoreStats;
 import io.parley.server.sync.PushDispatcher;
 import io.parley.server.sync.TimelineDelivery;
+import io.parley.server.sync.TimelinePages;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
@@ -39,11 +43,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +58,9 @@ public final class ParleyServer implements AutoCloseable {
   private final ServerServices services;
   private final Store store;
   private final SessionRegistry sessions;
-  private final ExecutorService blocking;
+  private final RequestLanes lanes;
+  private final ReplyBudget replies;
+  private final GatewayCounters counters = new GatewayCounters();
   private final IdleWatchdog idle;
   private final Gateway gateway;
   private final AdminServer admin;
@@ -72,7 +74,8 @@ public final class ParleyServer implements AutoCloseable {
     this.store = Store.open(config.dataDir().resolve("store"),
         new StoreOptions(config.syncPolicy(), defaults.maxBatch(), defaults.maxQueuedAppends()),
         new PushDispatcher(sessions));
-    this.blocking = blockingPool();
+    this.lanes = RequestLanes.create();
+    this.replies = new ReplyBudget(GatewayContext.REPLY_BUDGET_BYTES);
     this.idle = new IdleWatchdog();
     AppRegistry apps = new AppRegistry(config.apps());
     this.services = ServerServices.forServer(config, store, sessions, apps);
@@ -80,9 +83,10 @@ public final class ParleyServer implements AutoCloseable {
       seedSandbox();
     }
     this.auth = new AuthService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
-        services.accounts(), blocking, Clock.systemUTC(), 100_000);
-    GatewayContext ctx = new GatewayContext(config, auth, store, new SendService(store.writer()), sessions, blocking, idle,
-        new RefusalLog(), new AtomicLong(System.currentTimeMillis() << 16));
+        services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
+    GatewayContext ctx = new GatewayContext(config, auth, store, new SendService(store.writer()), sessions, lanes, idle,
+        new RateLimitedLog(), replies, new TimelinePages(store, GatewayContext.PAGE), counters,
+        new AtomicLong(System.currentTimeMillis() << 16));
     this.gateway = new Gateway(ctx);
     this.admin = new AdminServer(this::metricsJson, AdminToken.readOrCreate(config.dataDir()),
         adminActions(new CredentialActions(services)));
@@ -122,16 +126,6 @@ public final class ParleyServer implements AutoCloseable {
       throw e;
     }
     return s;
-  }
-
-  private static ExecutorService blockingPool() {
-    AtomicInteger n = new AtomicInteger();
-    int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(65_536), r -> {
-      Thread t = new Thread(r, "parley-blocking-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }, new ThreadPoolExecutor.AbortPolicy());
   }
 
   public ServerConfig config() {
@@ -200,6 +194,21 @@ public final class ParleyServer implements AutoCloseable {
     return services;
   }
 
+  /** Bytes the server has written to client connections that their sockets have not taken yet. */
+  public long queuedOutputBytes() {
+    return gateway.queuedOutputBytes();
+  }
+
+  /** What the gateway did to protect itself (slow consumers kicked). */
+  public GatewayCounters gatewayCounters() {
+    return counters;
+  }
+
+  /** Timeline pages built for pulls and not yet written, server-wide. */
+  public ReplyBudget replies() {
+    return replies;
+  }
+
   public SessionRegistry sessions() {
     return sessions;
   }
@@ -229,6 +238,9 @@ public final class ParleyServer implements AutoCloseable {
         + ",\"store\":{\"appends\":" + s.appends() + ",\"duplicates\":" + s.duplicates()
         + ",\"batches\":" + s.batches() + ",\"syncs\":" + s.syncs() + "}"
         + ",\"deliveryStoreReads\":" + TimelineDelivery.storeReads()
+        + ",\"pendingReplyBytes\":" + replies.usedBytes()
+        + ",\"queuedOutputBytes\":" + gateway.queuedOutputBytes()
+        + ",\"slowConsumerKicks\":" + counters.slowConsumerKicks()
         + ",\"heapUsedBytes\":" + (rt.totalMemory() - rt.freeMemory())
         + ",\"directMemoryBytes\":" + directMemoryBytes()
         + ",\"syncPolicy\":\"" + config.syncPolicy().name().toLowerCase() + "\""
@@ -256,12 +268,7 @@ public final class ParleyServer implements AutoCloseable {
     gateway.close();
     admin.close();
     idle.close();
-    blocking.shutdown();
-    try {
-      blocking.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    lanes.close();
     store.close();
   }
 }

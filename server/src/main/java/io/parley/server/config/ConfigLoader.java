@@ -74,10 +74,11 @@ public final class ConfigLoader {
     };
 
     Node limits = n.object("limits");
-    limits.allowOnly("maxFrameBytes", "loginTimeoutMs");
+    limits.allowOnly("maxFrameBytes", "loginTimeoutMs", "slowConsumerMs");
     ServerConfig.Limits l = new ServerConfig.Limits(
         limits.positiveInt("maxFrameBytes", d.limits().maxFrameBytes()),
-        limits.positiveInt("loginTimeoutMs", d.limits().loginTimeoutMs()));
+        limits.positiveInt("loginTimeoutMs", d.limits().loginTimeoutMs()),
+        limits.positiveInt("slowConsumerMs", d.limits().slowConsumerMs()));
 
     Node throttle = n.object("loginThrottle");
     throttle.allowOnly("addressBurst", "addressPerMinute", "userBurst", "userPerMinute");

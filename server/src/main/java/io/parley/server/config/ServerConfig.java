@@ -24,8 +24,19 @@ public record ServerConfig(
   /** Listener ports; 0 picks a free port. */
   public record Ports(int tcp, int ws, int http, int https, int admin) {}
 
-  /** Per-connection limits; per-app limits (message size, send rate) live on each app. */
-  public record Limits(int maxFrameBytes, int loginTimeoutMs) {}
+  /**
+   * Per-connection limits; per-app limits (message size, send rate) live on each app. {@code slowConsumerMs}: how
+   * long a connection may leave the server's output unread (its channel unwritable) before it is kicked with
+   * SLOW_CONSUMER; meanwhile the server stops reading its requests.
+   */
+  public record Limits(int maxFrameBytes, int loginTimeoutMs, int slowConsumerMs) {
+    /** The default slow-consumer deadline. */
+    public static final int DEFAULT_SLOW_CONSUMER_MS = 30_000;
+
+    public Limits(int maxFrameBytes, int loginTimeoutMs) {
+      this(maxFrameBytes, loginTimeoutMs, DEFAULT_SLOW_CONSUMER_MS);
+    }
+  }
 
   /**
    * How many failed logins are tolerated before further attempts are refused outright: token buckets of

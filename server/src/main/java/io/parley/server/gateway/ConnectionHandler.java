@@ -1,7 +1,6 @@
 package io.parley.server.gateway;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
@@ -11,48 +10,40 @@ import io.netty.util.Timeout;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.ProtocolVersion;
 import io.parley.protocol.codec.FrameTooLargeException;
+import io.parley.protocol.v1.CredentialKind;
 import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.KickReason;
 import io.parley.protocol.v1.Login;
 import io.parley.protocol.v1.LoginResult;
 import io.parley.protocol.v1.Pong;
 import io.parley.protocol.v1.Pull;
-import io.parley.protocol.v1.PullResult;
 import io.parley.protocol.v1.Send;
-import io.parley.protocol.v1.SendResult;
-import io.parley.protocol.v1.TimelineEntry;
-import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.auth.App;
-import io.parley.server.auth.AuthResult;
 import io.parley.server.auth.LoginAttempt;
 import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRateLimiter;
 import io.parley.server.messaging.SendRefused;
+import io.parley.server.session.Farewell;
 import io.parley.server.session.Session;
 import io.parley.server.session.UserKey;
 import io.parley.server.store.StoreClosedException;
 import io.parley.server.store.StoreOverloadedException;
-import io.parley.server.sync.TimelineDelivery;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One connection's protocol state machine: Login first, then Send, Pull, Ack and Ping. Runs on the
- * channel's event loop; anything slow (credential checks, store reads and writes) runs elsewhere and
- * comes back to the loop.
+ * channel's event loop; anything slow (credential checks, store reads and writes) runs in a request lane and
+ * comes back to the loop. {@link InboundPacer} decides when the next request is read.
  */
 final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
-
   private final GatewayContext ctx;
   private IdleWatchdog.Watch idle;
+  private InboundPacer pacer;
   private boolean authenticating;
   private Session session;
   private SendRateLimiter sendLimiter;
@@ -64,7 +55,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
   @Override
   public void channelActive(ChannelHandlerContext c) {
-    idle = ctx.idle().watch(c.channel(), ctx.config().limits().loginTimeoutMs());
+    Channel ch = c.channel();
+    idle = ctx.idle().watch(ch, ctx.config().limits().loginTimeoutMs());
+    pacer = new InboundPacer(ch, ctx.idle().timer(), ctx.config().limits().slowConsumerMs(), () -> stalled(ch));
     c.fireChannelActive();
   }
 
@@ -72,6 +65,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
   public void channelInactive(ChannelHandlerContext c) {
     if (idle != null) {
       idle.cancel();
+    }
+    if (pacer != null) {
+      pacer.close();
     }
     if (credentialExpiry != null) {
       credentialExpiry.cancel();
@@ -84,10 +80,21 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext c) {
+    pacer.writabilityChanged();
     if (session != null && c.channel().isWritable()) {
       session.delivery().onWritable();
     }
     c.fireChannelWritabilityChanged();
+  }
+
+  /** The client has not read its output for the slow-consumer deadline: tell it, and close. Its timeline stays. */
+  private void stalled(Channel ch) {
+    long ms = ctx.config().limits().slowConsumerMs();
+    ctx.counters().slowConsumerKicked();
+    ctx.log().refused(String.valueOf(ch.remoteAddress()), 0, "slow consumer: output unread for " + ms + " ms");
+    Farewell.send(ch, Frame.newBuilder().setKick(Kick.newBuilder().setReason(KickReason.SLOW_CONSUMER)
+        .setMessage("this connection did not read what the server sent for " + ms + " ms; reconnect to resume"))
+        .build());
   }
 
   @Override
@@ -105,7 +112,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       }
       return;
     }
-    switch (frame.getBodyCase()) {
+    Frame.BodyCase body = frame.getBodyCase();
+    if (frame.getRequestId() == 0 && (body == Frame.BodyCase.SEND || body == Frame.BodyCase.PULL || body == Frame.BodyCase.PING)) {
+      refuse(c, 0, ErrorCodes.BAD_REQUEST, body.name().toLowerCase() + " needs a non-zero request_id to be answered");
+      return;
+    }
+    switch (body) {
       case SEND -> send(c, frame.getRequestId(), frame.getSend());
       case PULL -> pull(c, frame.getRequestId(), frame.getPull());
       case ACK -> ack(frame.getAck().getSeq());
@@ -113,7 +125,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       case LOGIN -> refuse(c, frame.getRequestId(), ErrorCodes.ALREADY_LOGGED_IN, "this connection is already logged in");
       case BODY_NOT_SET -> refuse(c, frame.getRequestId(), ErrorCodes.UNKNOWN_BODY, "unknown or empty frame body");
       default -> refuse(c, frame.getRequestId(), ErrorCodes.UNKNOWN_BODY,
-          frame.getBodyCase().name().toLowerCase() + " is not a request a client can send");
+          body.name().toLowerCase() + " is not a request a client can send");
     }
   }
 
@@ -122,8 +134,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
   private void login(ChannelHandlerContext c, int requestId, Login login) {
     if (login.getProtocolVersion() != ProtocolVersion.CURRENT) {
       refuseAndClose(c, requestId, ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
-          "protocol version " + login.getProtocolVersion() + " is not supported; this server speaks version "
-              + ProtocolVersion.CURRENT);
+          "protocol version " + Integer.toUnsignedString(login.getProtocolVersion())
+              + " is not supported; this server speaks version " + ProtocolVersion.CURRENT);
       return;
     }
     boolean userFromCredential = login.getUserId().isEmpty() && login.getCredentialKind() == CredentialKind.RONGCLOUD_TOKEN;
@@ -136,18 +148,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       return;
     }
     authenticating = true;
+    pacer.hold(true);
     Channel ch = c.channel();
-    ch.config().setAutoRead(false);
     LoginAttempt attempt = new LoginAttempt(login.getAppId(), login.getUserId(), login.getCredentialKind(),
         login.getCredential(), sourceAddress(ch));
-    CompletableFuture<LoginCheck> check;
-    try {
-      check = ctx.auth().authenticate(attempt).thenApplyAsync(
-          r -> new LoginCheck(r, r.ok() ? ctx.store().newestSeq(r.app().id(), r.userId()) : 0), ctx.blocking());
-    } catch (RejectedExecutionException e) {
-      check = CompletableFuture.failedFuture(e);
-    }
-    check.whenComplete((result, error) -> ch.eventLoop().execute(() -> loggedIn(c, requestId, login, attempt, result, error)));
+    LoginAdmission admission = new LoginAdmission(ctx, ch, login.getDeviceId(), login.getPlatform());
+    admission.admit(attempt, (admitted, error) -> loggedIn(c, requestId, login, attempt, admitted, error));
   }
 
   private static String sourceAddress(Channel ch) {
@@ -155,39 +161,36 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         ? a.getAddress().getHostAddress() : String.valueOf(ch.remoteAddress());
   }
 
-  private record LoginCheck(AuthResult auth, long newestSeq) {}
-
-  private void loggedIn(ChannelHandlerContext c, int requestId, Login login, LoginAttempt attempt, LoginCheck result,
-      Throwable error) {
+  private void loggedIn(ChannelHandlerContext c, int requestId, Login login, LoginAttempt attempt,
+      LoginAdmission.Admitted admitted, Throwable error) {
     authenticating = false;
     Channel ch = c.channel();
     if (!ch.isActive()) {
+      if (admitted != null && admitted.session() != null) {
+        ctx.sessions().unregister(admitted.session()); // closed while the login ran: channelInactive did not see it
+      }
       return;
     }
     if (error != null) {
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-      if (!(cause instanceof RejectedExecutionException)) {
-        LOG.warn("login of {}/{} failed", attempt.appId(), attempt.userId(), cause);
+      if (!(cause instanceof RejectedExecutionException || cause instanceof StoreClosedException)) {
+        ctx.log().failed("login of " + attempt.appId() + "/" + attempt.userId() + " failed", cause);
       }
       refuseAndClose(c, requestId, ErrorCodes.UNAVAILABLE, "the server could not complete the login; try again");
       return;
     }
-    AuthResult auth = result.auth();
-    if (!auth.ok()) {
-      refuseAndClose(c, requestId, auth.code(), auth.message());
+    if (!admitted.auth().ok()) {
+      refuseAndClose(c, requestId, admitted.auth().code(), admitted.auth().message());
       return;
     }
-    App app = auth.app();
-    UserKey user = new UserKey(app.id(), auth.userId());
+    session = admitted.session();
+    App app = session.app();
+    UserKey user = session.user();
     var heartbeat = ctx.config().heartbeat();
-    TimelineDelivery delivery = new TimelineDelivery(ch, user, ctx.store()::readTimeline, ctx.blocking(), GatewayContext.PAGE);
-    session = new Session(ctx.sessionIds().incrementAndGet(), app, user, login.getDeviceId(), login.getPlatform(), ch, delivery);
     sendLimiter = new SendRateLimiter(app.limits().sendsPerSecond(), app.limits().sendBurst());
     idle.deadline(heartbeat.idleDeadlineMs(heartbeat.maxMs()));
-    ctx.sessions().register(session);
-    ch.config().setAutoRead(true);
 
-    long expiresAt = auth.expiresAtMillis();
+    long expiresAt = admitted.auth().expiresAtMillis();
     if (expiresAt > 0) {
       Session s = session;
       long delay = Math.max(0, expiresAt - System.currentTimeMillis());
@@ -195,20 +198,26 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
           t -> s.kick(KickReason.USERSIG_EXPIRED, "the credential expired; log in again with a new one"),
           delay, TimeUnit.MILLISECONDS);
     }
+    long newest = admitted.newestSeq();
+    // A cursor ahead of the newest seq (2^63 and more included, the wire being unsigned) is clamped to it: the
+    // device hears the next entry instead of nothing until the timeline reaches its cursor.
+    long resumeAfter = Long.compareUnsigned(login.getLastAckedSeq(), newest) > 0 ? newest : login.getLastAckedSeq();
     ch.write(Frame.newBuilder().setRequestId(requestId).setLoginResult(LoginResult.newBuilder()
         .setSessionId(session.id())
         .setServerTimeMs(System.currentTimeMillis())
         .setHeartbeatMinMs(heartbeat.minMs())
         .setHeartbeatMaxMs(heartbeat.maxMs())
-        .setNewestSeq(result.newestSeq())
+        .setNewestSeq(newest)
         .setMaxMessageBytes(app.limits().maxMessageBytes())
         .setCredentialExpiresAtMs(expiresAt)
-        .setUserId(user.userId())).build(), ch.voidPromise());
-    if (login.getLastAckedSeq() > 0) {
-      ctx.store().writer().saveCursor(user.appId(), user.userId(), login.getDeviceId(), login.getLastAckedSeq());
+        .setUserId(user.userId())
+        .setResumeAfterSeq(resumeAfter)).build(), ch.voidPromise());
+    if (resumeAfter > 0) {
+      ctx.store().writer().saveCursor(user.appId(), user.userId(), session.deviceId(), resumeAfter);
     }
-    delivery.start(login.getLastAckedSeq(), result.newestSeq());
+    session.delivery().start(resumeAfter, newest);
     ch.flush();
+    pacer.hold(false);
   }
 
   // --- requests after login --------------------------------------------------------------------
@@ -225,13 +234,25 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       return;
     }
     Channel ch = c.channel();
+    pacer.started(InboundPacer.SEND);
     ctx.sends().send(session.user(), session.deviceId(), send).whenComplete((result, error) -> {
-      if (error == null) {
-        ch.writeAndFlush(Frame.newBuilder().setRequestId(requestId).setSendResult(result).build(), ch.voidPromise());
-      } else {
-        ch.writeAndFlush(storeFailure(requestId, error), ch.voidPromise());
-      }
+      Frame reply = error == null
+          ? Frame.newBuilder().setRequestId(requestId).setSendResult(result).build()
+          : storeFailure(requestId, error);
+      answer(ch, InboundPacer.SEND, reply);
     });
+  }
+
+  /** Hands an answer to the channel from any thread, and frees its share of the connection's request budget. */
+  private void answer(Channel ch, int weight, Frame reply) {
+    try {
+      ch.eventLoop().execute(() -> {
+        pacer.finished(weight);
+        ch.writeAndFlush(reply, ch.voidPromise());
+      });
+    } catch (RejectedExecutionException shuttingDown) {
+      // the loop is gone, and the connection with it
+    }
   }
 
   private Frame storeFailure(int requestId, Throwable error) {
@@ -242,44 +263,69 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     if (cause instanceof IllegalArgumentException) {
       return Replies.error(requestId, ErrorCodes.BAD_REQUEST, "the message was refused: " + cause.getMessage());
     }
-    LOG.error("storing a message failed", cause);
+    ctx.log().failed("storing a message failed", cause);
     return Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the message could not be stored; retry with the same client_msg_id");
   }
 
   private void pull(ChannelHandlerContext c, int requestId, Pull pull) {
-    int limit = pull.getLimit() == 0 ? GatewayContext.PAGE : Math.min(pull.getLimit(), GatewayContext.PAGE);
+    if (!ctx.replies().hasRoom()) {
+      refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
+      return;
+    }
     UserKey user = session.user();
     Channel ch = c.channel();
+    pacer.started(InboundPacer.PULL);
     try {
-      ctx.blocking().execute(() -> {
+      ctx.lanes().reads().execute(() -> {
         Frame reply;
         try {
-          List<TimelineEntry> entries = ctx.store().readTimeline(user.appId(), user.userId(), pull.getAfterSeq(), limit + 1);
-          boolean more = entries.size() > limit;
-          reply = Frame.newBuilder().setRequestId(requestId).setPullResult(PullResult.newBuilder()
-              .addAllEntries(more ? entries.subList(0, limit) : entries)
-              .setHasMore(more)
-              .setNewestSeq(ctx.store().newestSeq(user.appId(), user.userId()))).build();
+          reply = Frame.newBuilder().setRequestId(requestId)
+              .setPullResult(ctx.pages().page(user, pull.getAfterSeq(), pull.getLimit())).build();
+        } catch (StoreClosedException e) {
+          reply = Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the server is shutting down; retry elsewhere or later");
         } catch (RuntimeException e) {
-          LOG.error("pull failed", e);
+          ctx.log().failed("pull of " + user + " failed", e);
           reply = Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the timeline could not be read; retry");
         }
-        ch.writeAndFlush(reply, ch.voidPromise());
+        answerPull(ch, reply);
       });
     } catch (RejectedExecutionException e) {
-      refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry");
+      pacer.finished(InboundPacer.PULL);
+      refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
+    }
+  }
+
+  /** A page counts against the server-wide reply budget until the socket has taken it. */
+  private void answerPull(Channel ch, Frame reply) {
+    try {
+      ch.eventLoop().execute(() -> {
+        pacer.finished(InboundPacer.PULL);
+        int size = reply.getSerializedSize();
+        ctx.replies().reserve(size);
+        ch.writeAndFlush(reply).addListener(f -> ctx.replies().release(size));
+      });
+    } catch (RejectedExecutionException shuttingDown) {
+      // the loop is gone, and the connection with it
     }
   }
 
   private void ack(long seq) {
-    if (seq > 0) {
+    if (seq == 0) {
+      return;
+    }
+    // Unsigned on the wire: a seq past the newest known one (2^63 and more read as negative) is clamped to it, so a
+    // bogus ack cannot park the device's cursor past entries it has not seen.
+    long newest = session.delivery().newestKnownSeq();
+    long clamped = seq < 0 || seq > newest ? newest : seq;
+    if (clamped > 0) {
       UserKey user = session.user();
-      ctx.store().writer().saveCursor(user.appId(), user.userId(), session.deviceId(), seq);
+      ctx.store().writer().saveCursor(user.appId(), user.userId(), session.deviceId(), clamped);
     }
   }
 
   private void ping(ChannelHandlerContext c, int requestId, int intervalMs) {
-    idle.deadline(ctx.config().heartbeat().idleDeadlineMs(intervalMs));
+    int interval = intervalMs < 0 ? Integer.MAX_VALUE : intervalMs; // unsigned on the wire; the range clamps it
+    idle.deadline(ctx.config().heartbeat().idleDeadlineMs(interval));
     c.writeAndFlush(Frame.newBuilder().setRequestId(requestId)
         .setPong(Pong.newBuilder().setServerTimeMs(System.currentTimeMillis())).build(), c.voidPromise());
   }
@@ -287,14 +333,13 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
   // --- refusals and errors ---------------------------------------------------------------------
 
   private void refuse(ChannelHandlerContext c, int requestId, int code, String message) {
-    ctx.refusals().refused(String.valueOf(c.channel().remoteAddress()), code, message);
+    ctx.log().refused(String.valueOf(c.channel().remoteAddress()), code, message);
     c.writeAndFlush(Replies.error(requestId, code, message), c.voidPromise());
   }
 
   private void refuseAndClose(ChannelHandlerContext c, int requestId, int code, String message) {
-    ctx.refusals().refused(String.valueOf(c.channel().remoteAddress()), code, message);
-    c.channel().config().setAutoRead(false);
-    c.writeAndFlush(Replies.error(requestId, code, message)).addListener(ChannelFutureListener.CLOSE);
+    ctx.log().refused(String.valueOf(c.channel().remoteAddress()), code, message);
+    Farewell.send(c.channel(), Replies.error(requestId, code, message));
   }
 
   @Override
@@ -309,7 +354,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     } else if (cause instanceof IOException) {
       c.close(); // the peer went away
     } else {
-      LOG.error("unexpected error on {}", c.channel().remoteAddress(), cause);
+      ctx.log().failed("unexpected error on " + c.channel().remoteAddress(), cause);
       refuseAndClose(c, 0, ErrorCodes.INTERNAL, "internal error");
     }
   }

@@ -7,12 +7,17 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.parley.protocol.codec.FrameDecoder;
 import io.parley.protocol.codec.FrameEncoder;
@@ -27,6 +32,8 @@ public final class Gateway implements AutoCloseable {
   private final GatewayContext ctx;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
+  /** Every open client connection (closed ones leave by themselves). */
+  private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private Channel tcp;
   private Channel ws;
 
@@ -42,11 +49,13 @@ public final class Gateway implements AutoCloseable {
     tcp = bootstrap(new ChannelInitializer<SocketChannel>() {
       @Override
       protected void initChannel(SocketChannel ch) {
+        clients.add(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast("flush", new FlushConsolidationHandler(256, true));
         p.addLast("length", new VarintLengthFrameDecoder(ctx.config().limits().maxFrameBytes()));
         p.addLast("decode", FrameDecoder.INSTANCE);
         p.addLast("encode", FrameEncoder.INSTANCE);
+        p.addLast("pace", new FlowControlHandler());
         p.addLast("connection", new ConnectionHandler(ctx));
       }
     }).bind(new InetSocketAddress(bind, ctx.config().ports().tcp())).sync().channel();
@@ -60,6 +69,7 @@ public final class Gateway implements AutoCloseable {
     ws = bootstrap(new ChannelInitializer<SocketChannel>() {
       @Override
       protected void initChannel(SocketChannel ch) {
+        clients.add(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast("flush", new FlushConsolidationHandler(256, true));
         p.addLast("http", new HttpServerCodec());
@@ -67,6 +77,7 @@ public final class Gateway implements AutoCloseable {
         p.addLast("ws", new WebSocketServerProtocolHandler(wsConfig));
         p.addLast("ws-aggregate", new WebSocketFrameAggregator(maxFrame));
         p.addLast("frames", WebSocketFrameCodec.INSTANCE);
+        p.addLast("pace", new FlowControlHandler());
         p.addLast("connection", new ConnectionHandler(ctx));
       }
     }).bind(new InetSocketAddress(bind, ctx.config().ports().ws())).sync().channel();
@@ -81,6 +92,18 @@ public final class Gateway implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
         .childHandler(init);
+  }
+
+  /** Bytes written to client connections and not yet taken by their sockets, over all connections. */
+  public long queuedOutputBytes() {
+    long total = 0;
+    for (Channel ch : clients) {
+      ChannelOutboundBuffer out = ch.unsafe().outboundBuffer();
+      if (out != null) {
+        total += out.totalPendingWriteBytes();
+      }
+    }
+    return total;
   }
 
   public int tcpPort() {

@@ -3,9 +3,10 @@ package io.parley.server.gateway;
 import io.parley.server.auth.AuthService;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.messaging.SendService;
+import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.store.Store;
-import java.util.concurrent.ExecutorService;
+import io.parley.server.sync.TimelinePages;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The shared services every connection handler uses; handlers themselves hold only per-connection state. */
@@ -15,11 +16,16 @@ public record GatewayContext(
     Store store,
     SendService sends,
     SessionRegistry sessions,
-    ExecutorService blocking,
+    RequestLanes lanes,
     IdleWatchdog idle,
-    RefusalLog refusals,
+    RateLimitedLog log,
+    ReplyBudget replies,
+    TimelinePages pages,
+    GatewayCounters counters,
     AtomicLong sessionIds) {
 
   /** Largest page a Pull or a backlog read returns. */
   public static final int PAGE = 200;
+  /** Server-wide bytes of timeline pages built and not yet written to sockets, past which pulls are refused as busy. */
+  public static final long REPLY_BUDGET_BYTES = 64L << 20;
 }

@@ -63,7 +63,7 @@ public final class Session {
     Frame kick = Frame.newBuilder().setKick(Kick.newBuilder().setReason(reason).setMessage(message)).build();
     channel.eventLoop().execute(() -> {
       if (channel.isActive()) {
-        channel.writeAndFlush(kick).addListener(f -> channel.close());
+        Farewell.send(channel, kick);
       }
     });
   }

@@ -2,8 +2,12 @@ package io.parley.server.sync;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.v1.Error;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.TimelineEntry;
+import io.parley.server.metrics.RateLimitedLog;
+import io.parley.server.session.Farewell;
 import io.parley.server.session.UserKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,10 @@ import java.util.concurrent.RejectedExecutionException;
  * while the device is caught up and its channel is writable; otherwise they are dropped here and
  * read back from the store once the channel drains, so a slow device never grows the heap.
  *
- * <p>All state is confined to the channel's event loop; {@link #offer} may be called from any thread.
+ * <p>A delivery is offered commits from the moment its session is registered, which is before the login reads the
+ * newest seq: a commit racing the login is either offered here (and remembered until {@link #start}) or already
+ * counted in that seq. All state is confined to the channel's event loop; {@link #offer} may be called from any
+ * thread.
  */
 public final class TimelineDelivery {
   /** Pages read from the store instead of pushed live, over every session: a backlog, a gap or a slow reader. */
@@ -33,6 +40,7 @@ public final class TimelineDelivery {
   private final TimelineSource source;
   private final Executor readExecutor;
   private final int pageSize;
+  private final RateLimitedLog failures;
 
   private long delivered;   // highest seq written to the channel
   private long newestKnown; // highest seq known to exist
@@ -41,8 +49,10 @@ public final class TimelineDelivery {
   private boolean started;
   private long commitsSeen; // entries offered so far; tells whether any arrived during a read
 
-  public TimelineDelivery(Channel channel, UserKey user, TimelineSource source, Executor readExecutor, int pageSize) {
+  public TimelineDelivery(Channel channel, UserKey user, TimelineSource source, Executor readExecutor, int pageSize,
+      RateLimitedLog failures) {
     this.channel = channel;
+    this.failures = failures;
     this.loop = channel.eventLoop();
     this.user = user;
     this.source = source;
@@ -52,9 +62,12 @@ public final class TimelineDelivery {
 
   /** Starts delivery after {@code afterSeq}; the store holds entries up to at least {@code newestSeq}. On the loop. */
   public void start(long afterSeq, long newestSeq) {
+    if (afterSeq < 0) {
+      throw new IllegalArgumentException("afterSeq must not be negative: " + afterSeq);
+    }
     started = true;
     delivered = afterSeq;
-    newestKnown = Math.max(newestSeq, afterSeq);
+    newestKnown = Math.max(newestKnown, Math.max(newestSeq, afterSeq)); // commits offered before start count too
     catchUp();
   }
 
@@ -75,13 +88,21 @@ public final class TimelineDelivery {
     return delivered;
   }
 
+  /** Highest seq known to exist in the user's timeline. On the loop. */
+  public long newestKnownSeq() {
+    return newestKnown;
+  }
+
   private void onCommitted(List<TimelineEntry> entries) {
-    if (!started || !channel.isActive()) {
+    if (!channel.isActive()) {
       return;
     }
     commitsSeen++;
     long last = entries.get(entries.size() - 1).getSeq();
     newestKnown = Math.max(newestKnown, last);
+    if (!started) {
+      return; // start() delivers it: the login's LoginResult goes first
+    }
     if (!live) {
       catchUp();
       return;
@@ -128,9 +149,10 @@ public final class TimelineDelivery {
         try {
           page = source.read(user.appId(), user.userId(), after, pageSize);
         } catch (RuntimeException e) {
+          failures.failed("reading the timeline of " + user + " for delivery failed", e);
           loop.execute(() -> {
             reading = false;
-            channel.close(); // the client resumes from its ack on reconnect
+            giveUp();
           });
           return;
         }
@@ -138,7 +160,15 @@ public final class TimelineDelivery {
       });
     } catch (RejectedExecutionException e) {
       reading = false;
-      channel.close();
+      giveUp();
+    }
+  }
+
+  /** The backlog cannot be read now: say so and close; the client resumes from its ack when it reconnects. */
+  private void giveUp() {
+    if (channel.isActive()) {
+      Farewell.send(channel, Frame.newBuilder().setError(Error.newBuilder().setCode(ErrorCodes.UNAVAILABLE)
+          .setMessage("the server could not read your timeline now; reconnect to resume from your last ack")).build());
     }
   }
 

@@ -72,7 +72,7 @@ class ConfigLoaderTest {
     assertEquals("0.0.0.0", c.bind());
     assertEquals(new ServerConfig.Ports(1, 2, 3, 4, 0), c.ports());
     assertEquals(SyncPolicy.NONE, c.syncPolicy());
-    assertEquals(new ServerConfig.Limits(100000, 500), c.limits());
+    assertEquals(new ServerConfig.Limits(100000, 500, ServerConfig.Limits.DEFAULT_SLOW_CONSUMER_MS), c.limits());
     assertEquals(new ServerConfig.Heartbeat(1000, 2000, 10), c.heartbeat());
     assertEquals(new ServerConfig.LoginThrottle(1, 2, 3, 4), c.loginThrottle());
     App tencent = c.apps().get(0);

@@ -59,6 +59,21 @@ class OfflineSyncTest {
     }
   }
 
+  @Test
+  @DisplayName("a device whose cursor is ahead of the server's timeline resumes from the newest seq and hears the next message")
+  void cursorAheadOfTheTimeline() throws Exception {
+    sendFromAlice(0, 3);
+    Recorder got = new Recorder();
+    try (ParleyClient bob = Clients.tcp(running.server(), "bob", got).lastAckedSeq(1_000).build()) {
+      var info = bob.connect().get(10, TimeUnit.SECONDS);
+      assertEquals(3, info.resumeAfterSeq(), "the server clamped the cursor to its newest seq");
+      await().atMost(Duration.ofSeconds(5)).until(() -> bob.lastAckedSeq() == 3); // the client takes it as its own
+      sendFromAlice(3, 4);
+      await().atMost(Duration.ofSeconds(10)).until(() -> got.count() >= 1);
+      assertContents(got.messages(), 3, 4, 4);
+    }
+  }
+
   private static void assertContents(List<ReceivedMessage> got, int from, int to, long firstSeq) {
     assertEquals(to - from, got.size());
     for (int i = 0; i < got.size(); i++) {

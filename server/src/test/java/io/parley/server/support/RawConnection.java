@@ -25,7 +25,16 @@ public final class RawConnection implements AutoCloseable {
   private int nextRequestId = 1;
 
   public RawConnection(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(port, 0);
+  }
+
+  /** A connection whose socket receive buffer is {@code receiveBufferBytes} (0: the system's default). */
+  public RawConnection(int port, int receiveBufferBytes) throws IOException {
+    socket = new Socket();
+    if (receiveBufferBytes > 0) {
+      socket.setReceiveBufferSize(receiveBufferBytes); // before connecting, so that the TCP window follows it
+    }
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
     socket.setSoTimeout(10_000);
     in = socket.getInputStream();
     out = socket.getOutputStream();
@@ -72,12 +81,26 @@ public final class RawConnection implements AutoCloseable {
   }
 
   public void send(Frame frame) throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    CodedOutputStream cos = CodedOutputStream.newInstance(buf);
-    cos.writeUInt32NoTag(frame.getSerializedSize());
-    frame.writeTo(cos);
-    cos.flush();
-    writeRaw(buf.toByteArray());
+    writeRaw(encode(frame));
+  }
+
+  /** A frame as the TCP listener expects it: varint32 length, then the bytes. */
+  public static byte[] encode(Frame frame) {
+    try {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      CodedOutputStream cos = CodedOutputStream.newInstance(buf);
+      cos.writeUInt32NoTag(frame.getSerializedSize());
+      frame.writeTo(cos);
+      cos.flush();
+      return buf.toByteArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Sets how long a read waits before giving up with a SocketTimeoutException. */
+  public void readTimeout(int ms) throws IOException {
+    socket.setSoTimeout(ms);
   }
 
   public void writeRaw(byte[] bytes) throws IOException {
