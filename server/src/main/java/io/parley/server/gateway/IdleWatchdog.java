@@ -5,13 +5,19 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
 import io.netty.util.TimerTask;
+import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.Kick;
+import io.parley.protocol.v1.KickReason;
+import io.parley.server.session.Farewell;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes connections that stay silent past their deadline. One timer wheel serves every
+ * Closes connections that stay silent past their deadline, telling them IDLE_TIMEOUT. One timer wheel serves every
  * connection; each holds a single pending timeout that re-arms itself lazily.
  */
 public final class IdleWatchdog implements AutoCloseable {
+  private static final Frame IDLE_KICK = Frame.newBuilder().setKick(Kick.newBuilder().setReason(KickReason.IDLE_TIMEOUT)
+      .setMessage("no frame arrived within the idle deadline; ping within the announced interval")).build();
   private final Timer timer;
 
   public IdleWatchdog() {
@@ -84,7 +90,11 @@ public final class IdleWatchdog implements AutoCloseable {
       long idle = System.nanoTime() - lastReadNanos;
       long deadline = deadlineNanos;
       if (idle >= deadline) {
-        channel.close();
+        channel.eventLoop().execute(() -> {
+          if (channel.isActive()) {
+            Farewell.send(channel, IDLE_KICK); // a client that wakes up learns why, rather than guessing
+          }
+        });
       } else {
         arm(deadline - idle);
       }
