@@ -5,36 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.KickReason;
-import io.parley.server.ParleyServer;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.support.RawConnection;
-import io.parley.server.support.TestServers;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.parley.server.support.ServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("A silent connection is told why it is closed")
 class IdleKickTest {
-  @TempDir static Path dir;
-  static ParleyServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = ParleyServer.start(TestServers.config(dir).withLimits(new ServerConfig.Limits(1 << 20, 300)));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final ServerExtension running = new ServerExtension(c -> c.withLimits(new ServerConfig.Limits(1 << 20, 300)));
 
   @Test
   @DisplayName("a connection that sends no Login within the login timeout gets Kick IDLE_TIMEOUT, then end of stream")
   void silentBeforeLogin() throws Exception {
-    try (RawConnection c = new RawConnection(server.tcpPort())) {
+    try (RawConnection c = new RawConnection(running.server().tcpPort())) {
       Frame f = c.read();
       assertTrue(f.hasKick(), "a Kick, not a bare close: " + f);
       assertEquals(KickReason.IDLE_TIMEOUT, f.getKick().getReason());

@@ -11,21 +11,17 @@ import com.google.protobuf.ByteString;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Pull;
 import io.parley.protocol.v1.Send;
-import io.parley.server.ParleyServer;
 import io.parley.server.support.RawConnection;
-import io.parley.server.support.TestServers;
+import io.parley.server.support.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 @DisplayName("Floods of bad frames cannot flood the log")
@@ -35,23 +31,12 @@ class LogFloodTest {
   /** The refusal log's rate, plus its once-a-second "were not logged" line, plus a little slack. */
   private static final int LINES_PER_SECOND = 25;
 
-  @TempDir static Path dir;
-  static ParleyServer server;
+  @RegisterExtension static final ServerExtension running = new ServerExtension();
 
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final Logger refusals = (Logger) LoggerFactory.getLogger("parley.refusals");
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
   private Level refusalsLevel;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServers.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @BeforeEach
   void capture() {
@@ -77,7 +62,7 @@ class LogFloodTest {
   @DisplayName("20,000 refused requests on one connection log a few lines a second and no stack trace, and the connection keeps working")
   void refusedRequests() throws Exception {
     long start = System.nanoTime();
-    try (RawConnection c = new RawConnection(server.tcpPort())) {
+    try (RawConnection c = new RawConnection(running.server().tcpPort())) {
       assertTrue(c.login(RawConnection.login("flooder")).hasLoginResult());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       for (int i = 0; i < BAD_FRAMES; i++) {
@@ -110,7 +95,7 @@ class LogFloodTest {
     long start = System.nanoTime();
     int sent = 0;
     while (sent < FUZZ_FRAMES) {
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
         c.login(RawConnection.login("fuzzer"));
         Thread reader = drain(c, Integer.MAX_VALUE);
         try {
@@ -127,7 +112,7 @@ class LogFloodTest {
         reader.interrupt();
       }
     }
-    try (RawConnection c = new RawConnection(server.tcpPort())) {
+    try (RawConnection c = new RawConnection(running.server().tcpPort())) {
       assertTrue(c.login(RawConnection.login("after-fuzz")).hasLoginResult(), "the server still logs users in");
     }
     assertBounded(start);

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Send;
-import io.parley.server.ParleyServer;
 import io.parley.server.support.RawConnection;
-import io.parley.server.support.TestServers;
+import io.parley.server.support.ServerExtension;
 import java.net.SocketTimeoutException;
-import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("A message committed while its recipient logs in is pushed at once")
 class LoginHandOffTest {
@@ -25,27 +21,16 @@ class LoginHandOffTest {
   /** Far longer than a push takes; a message left waiting for a later one would never arrive in it. */
   private static final int PUSH_BOUND_MS = 5_000;
 
-  @TempDir static Path dir;
-  static ParleyServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServers.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final ServerExtension running = new ServerExtension();
 
   @Test
   @DisplayName("300 caught-up recipients each log in while a message to them commits 0-3 ms later: every one is pushed, with no later message to release it")
   void messageRacingLoginIsPushed() throws Exception {
-    try (RawConnection sender = new RawConnection(server.tcpPort())) {
+    try (RawConnection sender = new RawConnection(running.server().tcpPort())) {
       assertTrue(sender.login(RawConnection.login("racer")).hasLoginResult());
       for (int i = 0; i < TRIES; i++) {
         String recipient = "caught-up-" + i;
-        try (RawConnection r = new RawConnection(server.tcpPort())) {
+        try (RawConnection r = new RawConnection(running.server().tcpPort())) {
           r.send(Frame.newBuilder().setRequestId(1).setLogin(RawConnection.login(recipient)).build());
           LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(3_000_000));
           String id = "race-" + i;

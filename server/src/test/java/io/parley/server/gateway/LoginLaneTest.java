@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Platform;
 import io.parley.protocol.v1.Pull;
-import io.parley.server.ParleyServer;
 import io.parley.server.support.RawConnection;
-import io.parley.server.support.TestServers;
+import io.parley.server.support.ServerExtension;
 import io.parley.server.support.Timelines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Logins do not wait behind other connections' reads")
 class LoginLaneTest {
@@ -28,18 +25,11 @@ class LoginLaneTest {
   /** A login takes milliseconds; behind a shared FIFO of 18,000 page reads it took seconds. */
   private static final long LOGIN_BOUND_MS = 1_000;
 
-  @TempDir static Path dir;
-  static ParleyServer server;
+  @RegisterExtension static final ServerExtension running = new ServerExtension();
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServers.start(dir);
-    Timelines.fill(server.tcpPort(), "writer", "reader", 400, 200);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void fill() throws Exception {
+    Timelines.fill(running.server().tcpPort(), "writer", "reader", 400, 200);
   }
 
   @Test
@@ -51,7 +41,7 @@ class LoginLaneTest {
     Platform[] platforms = {Platform.ANDROID, Platform.IOS, Platform.WEB};
     try {
       for (int r = 0; r < READERS; r++) {
-        RawConnection c = new RawConnection(server.tcpPort());
+        RawConnection c = new RawConnection(running.server().tcpPort());
         assertTrue(c.login(RawConnection.login("reader").setDeviceId("pipeliner-" + r).setPlatform(platforms[r])
             .setLastAckedSeq(400)).hasLoginResult());
         readers.add(c);
@@ -72,7 +62,7 @@ class LoginLaneTest {
       }
       for (int i = 0; i < 10; i++) {
         long t0 = System.nanoTime();
-        try (RawConnection c = new RawConnection(server.tcpPort())) {
+        try (RawConnection c = new RawConnection(running.server().tcpPort())) {
           assertTrue(c.login(RawConnection.login("bystander-" + i)).hasLoginResult());
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -14,19 +14,16 @@ import io.parley.protocol.v1.Ping;
 import io.parley.protocol.v1.Pull;
 import io.parley.protocol.v1.PullResult;
 import io.parley.protocol.v1.Send;
-import io.parley.server.ParleyServer;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.RawConnection;
-import io.parley.server.support.TestServers;
+import io.parley.server.support.ServerExtension;
 import io.parley.server.support.Timelines;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,23 +31,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OutOfRangeInputTest {
   private static final int LONG_TIMELINE = 250; // more than one page (200)
 
-  @TempDir static Path dir;
-  static ParleyServer server;
+  @RegisterExtension static final ServerExtension running = new ServerExtension();
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServers.start(dir);
-    Timelines.fill(server.tcpPort(), "writer", "long", LONG_TIMELINE, 10);
-    Timelines.fill(server.tcpPort(), "writer", "short", 3, 10);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void fill() throws Exception {
+    Timelines.fill(running.server().tcpPort(), "writer", "long", LONG_TIMELINE, 10);
+    Timelines.fill(running.server().tcpPort(), "writer", "short", 3, 10);
   }
 
   private static RawConnection loggedIn(String user, long lastAcked) throws Exception {
-    RawConnection c = new RawConnection(server.tcpPort());
+    RawConnection c = new RawConnection(running.server().tcpPort());
     Frame f = c.login(RawConnection.login(user).setLastAckedSeq(lastAcked));
     assertTrue(f.hasLoginResult(), "logged in: " + f);
     return c;
@@ -126,14 +116,14 @@ class OutOfRangeInputTest {
     @ValueSource(longs = {Long.MIN_VALUE, -1L, 1000L})
     void cursorAheadIsClamped(long lastAcked) throws Exception {
       String user = "ahead" + Long.toUnsignedString(lastAcked);
-      Timelines.fill(server.tcpPort(), "writer", user, 3, 10);
+      Timelines.fill(running.server().tcpPort(), "writer", user, 3, 10);
       try (RawConnection c = loggedIn(user, lastAcked); RawConnection w = loggedIn("writer2", 0)) {
         assertTrue(send(w, user, "after-clamp-" + lastAcked).hasSendResult());
         Frame push = c.read();
         assertTrue(push.hasPush(), "the next message is pushed, not held back until the old cursor: " + push);
         assertEquals(4, push.getPush().getEntries(0).getSeq());
       }
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
         LoginResult r = c.login(RawConnection.login(user).setDeviceId("second").setLastAckedSeq(lastAcked)).getLoginResult();
         assertTrue(r.hasResumeAfterSeq());
         assertEquals(4, r.getResumeAfterSeq(), "resume_after_seq says where delivery resumes");
@@ -144,7 +134,7 @@ class OutOfRangeInputTest {
     @Test
     @DisplayName("a cursor within the timeline is kept as it is and reported back")
     void cursorWithinIsKept() throws Exception {
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
         LoginResult r = c.login(RawConnection.login("long").setDeviceId("within").setLastAckedSeq(7)).getLoginResult();
         assertEquals(7, r.getResumeAfterSeq());
         assertEquals(8, c.read().getPush().getEntries(0).getSeq(), "the backlog resumes after it");
@@ -159,12 +149,12 @@ class OutOfRangeInputTest {
     @ValueSource(longs = {Long.MIN_VALUE, -1L, 1_000_000L})
     void ackPastTheEnd(long seq) throws Exception {
       String device = "acker" + Long.toUnsignedString(seq);
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
         c.login(RawConnection.login("short").setDeviceId(device).setLastAckedSeq(1));
         c.send(Frame.newBuilder().setAck(Ack.newBuilder().setSeq(seq)).build());
         assertStillOpen(c);
       }
-      await().atMost(Duration.ofSeconds(5)).until(() -> server.store().cursor(Sandbox.TENCENT_APP_ID, "short", device) == 3);
+      await().atMost(Duration.ofSeconds(5)).until(() -> running.server().store().cursor(Sandbox.TENCENT_APP_ID, "short", device) == 3);
     }
 
     @ParameterizedTest(name = "Ping interval {0} ms (unsigned) is answered")
@@ -179,14 +169,14 @@ class OutOfRangeInputTest {
     @DisplayName("identifiers of exactly 128 characters are accepted, 129 refused with BAD_REQUEST")
     void identifierLimits() throws Exception {
       String max = "u".repeat(128);
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
       assertTrue(c.login(RawConnection.login(max).setDeviceId("d")).hasLoginResult());
         assertTrue(send(c, "bob", "m".repeat(128)).hasSendResult());
         assertEquals(ErrorCodes.BAD_REQUEST, send(c, "bob", "m".repeat(129)).getError().getCode());
         assertEquals(ErrorCodes.INVALID_RECIPIENT, send(c, "b".repeat(129), "ok-id").getError().getCode());
         assertStillOpen(c);
       }
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
         assertEquals(ErrorCodes.BAD_REQUEST, c.login(RawConnection.login("u".repeat(129)).setDeviceId("d")).getError().getCode());
       }
     }
@@ -211,13 +201,13 @@ class OutOfRangeInputTest {
         assertEquals(ErrorCodes.BAD_REQUEST, c.read().getError().getCode());
         assertStillOpen(c);
       }
-      assertEquals(0, server.store().newestSeq(Sandbox.TENCENT_APP_ID, "noid-peer"));
+      assertEquals(0, running.server().store().newestSeq(Sandbox.TENCENT_APP_ID, "noid-peer"));
     }
 
     @Test
     @DisplayName("a platform this server does not know logs in as unspecified")
     void unknownPlatform() throws Exception {
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
         assertTrue(c.login(RawConnection.login("newer-client").setPlatformValue(99)).hasLoginResult());
         assertStillOpen(c);
       }
@@ -226,7 +216,7 @@ class OutOfRangeInputTest {
     @Test
     @DisplayName("a credential kind this server does not know is refused with CREDENTIAL_KIND_NOT_ACCEPTED")
     void unknownCredentialKind() throws Exception {
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
         Frame f = c.login(RawConnection.login("odd-kind").setCredentialKindValue(77));
         assertEquals(ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED, f.getError().getCode());
         assertTrue(c.closedByServer());
@@ -236,7 +226,7 @@ class OutOfRangeInputTest {
     @Test
     @DisplayName("requests pipelined right behind the Login are answered after the LoginResult, in order")
     void pipelinedBehindLogin() throws Exception {
-      try (RawConnection c = new RawConnection(server.tcpPort())) {
+      try (RawConnection c = new RawConnection(running.server().tcpPort())) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.writeBytes(RawConnection.encode(Frame.newBuilder().setRequestId(1).setLogin(RawConnection.login("eager")).build()));
         out.writeBytes(RawConnection.encode(Frame.newBuilder().setRequestId(2).setPing(Ping.newBuilder().setIntervalMs(1000)).build()));

@@ -11,23 +11,20 @@ import io.parley.protocol.v1.Platform;
 import io.parley.protocol.v1.Pull;
 import io.parley.protocol.v1.PullResult;
 import io.parley.protocol.v1.Send;
-import io.parley.server.ParleyServer;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.support.RawConnection;
-import io.parley.server.support.TestServers;
+import io.parley.server.support.ServerExtension;
 import io.parley.server.support.Timelines;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Clients that do not read their answers are paced, then dropped, and cannot take the server down")
 class SlowConsumerTest {
@@ -38,19 +35,11 @@ class SlowConsumerTest {
   /** The write-buffer high-water mark plus a few pages in flight; unpaced, one attacker alone queues far more. */
   private static final long BOUND_PER_CONNECTION = 2L << 20;
 
-  @TempDir static Path dir;
-  static ParleyServer server;
+  @RegisterExtension static final ServerExtension running = new ServerExtension(c -> c.withLimits(new ServerConfig.Limits(1 << 20, 10_000, SLOW_CONSUMER_MS)));
 
   @BeforeAll
-  static void start() throws Exception {
-    ServerConfig c = TestServers.config(dir);
-    server = ParleyServer.start(c.withLimits(new ServerConfig.Limits(1 << 20, 10_000, SLOW_CONSUMER_MS)));
-    Timelines.fill(server.tcpPort(), "filler", "hoarder", ENTRIES, BODY);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void fill() throws Exception {
+    Timelines.fill(running.server().tcpPort(), "filler", "hoarder", ENTRIES, BODY);
   }
 
   /**
@@ -58,7 +47,7 @@ class SlowConsumerTest {
    * attacker uses its own platform, since a second login on the same platform would replace the first.
    */
   private static RawConnection attacker(String device, Platform platform) throws IOException {
-    RawConnection c = new RawConnection(server.tcpPort(), 4096);
+    RawConnection c = new RawConnection(running.server().tcpPort(), 4096);
     Frame result = c.login(RawConnection.login("hoarder").setDeviceId(device).setPlatform(platform)
         .setLastAckedSeq(ENTRIES));
     assertTrue(result.hasLoginResult(), "the attacker logs in: " + result);
@@ -89,7 +78,7 @@ class SlowConsumerTest {
     long peak = 0;
     long end = System.nanoTime() + ms * 1_000_000;
     while (System.nanoTime() < end) {
-      peak = Math.max(peak, server.queuedOutputBytes() + server.replies().usedBytes());
+      peak = Math.max(peak, running.server().queuedOutputBytes() + running.server().replies().usedBytes());
       Thread.sleep(20);
     }
     return peak;
@@ -98,12 +87,12 @@ class SlowConsumerTest {
   @Test
   @DisplayName("one non-reading client's queued output stays bounded; it is then told SLOW_CONSUMER and closed, and its timeline is intact")
   void oneNonReadingClient() throws Exception {
-    long kicksBefore = server.gatewayCounters().slowConsumerKicks();
+    long kicksBefore = running.server().gatewayCounters().slowConsumerKicks();
     try (RawConnection c = attacker("one", Platform.ANDROID)) {
       long peak = peakQueuedOutput(SLOW_CONSUMER_MS / 2);
       assertTrue(peak < BOUND_PER_CONNECTION, "queued output " + peak + " bytes stays under " + BOUND_PER_CONNECTION);
 
-      await().atMost(Duration.ofSeconds(15)).until(() -> server.gatewayCounters().slowConsumerKicks() > kicksBefore);
+      await().atMost(Duration.ofSeconds(15)).until(() -> running.server().gatewayCounters().slowConsumerKicks() > kicksBefore);
       c.readTimeout(5_000);
       Frame last = null;
       try {
@@ -116,7 +105,7 @@ class SlowConsumerTest {
       assertTrue(last != null && last.hasKick(), "the last frame is a Kick: " + last);
       assertEquals(KickReason.SLOW_CONSUMER, last.getKick().getReason());
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.queuedOutputBytes() == 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> running.server().queuedOutputBytes() == 0);
     assertEquals(ENTRIES, pullAll("hoarder"), "every entry is still there, in order");
   }
 
@@ -131,7 +120,7 @@ class SlowConsumerTest {
       long peak = peakQueuedOutput(500);
       assertTrue(peak < 4 * BOUND_PER_CONNECTION, "queued output " + peak + " bytes stays under 4 x " + BOUND_PER_CONNECTION);
 
-      try (RawConnection bob = new RawConnection(server.tcpPort()); RawConnection alice = new RawConnection(server.tcpPort())) {
+      try (RawConnection bob = new RawConnection(running.server().tcpPort()); RawConnection alice = new RawConnection(running.server().tcpPort())) {
         assertTrue(bob.login(RawConnection.login("bob-normal")).hasLoginResult());
         assertTrue(alice.login(RawConnection.login("alice-normal")).hasLoginResult());
         Frame sent = alice.request(Frame.newBuilder().setSend(Send.newBuilder().setClientMsgId("normal-1")
@@ -146,12 +135,12 @@ class SlowConsumerTest {
         a.close();
       }
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> server.queuedOutputBytes() == 0 && server.replies().usedBytes() == 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> running.server().queuedOutputBytes() == 0 && running.server().replies().usedBytes() == 0);
   }
 
   /** Pulls a user's whole timeline on a fresh connection; returns how many entries arrived, checking their order. */
   private static int pullAll(String user) throws IOException {
-    try (RawConnection c = new RawConnection(server.tcpPort())) {
+    try (RawConnection c = new RawConnection(running.server().tcpPort())) {
       c.login(RawConnection.login(user).setDeviceId("checker").setLastAckedSeq(ENTRIES));
       AtomicLong after = new AtomicLong();
       while (true) {

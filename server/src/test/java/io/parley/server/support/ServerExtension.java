@@ -8,13 +8,20 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A fresh in-process server per test: test config on free ports, its own temp data dir, closed afterwards. */
-public final class ServerExtension implements BeforeEachCallback, AfterEachCallback {
+/**
+ * An in-process server on the test config (free ports, its own temp data dir), closed afterwards: a fresh one per
+ * test when registered on an instance field, one for the whole class when registered on a static field.
+ */
+public final class ServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   private final UnaryOperator<ServerConfig> customize;
+  private boolean perClass;
+  private Class<?> owner; // the class that started a per-class server; its @Nested classes share it
   private Path dir;
   private ParleyServer server;
 
@@ -31,13 +38,42 @@ public final class ServerExtension implements BeforeEachCallback, AfterEachCallb
   }
 
   @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    if (owner == null) {
+      perClass = true;
+      owner = context.getRequiredTestClass();
+      start();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (context.getRequiredTestClass() == owner) {
+      owner = null;
+      stop();
+    }
+  }
+
+  @Override
   public void beforeEach(ExtensionContext context) throws Exception {
-    dir = Files.createTempDirectory("parley-test");
-    server = ParleyServer.start(customize.apply(TestServers.config(dir)));
+    if (!perClass) {
+      start();
+    }
   }
 
   @Override
   public void afterEach(ExtensionContext context) throws IOException {
+    if (!perClass) {
+      stop();
+    }
+  }
+
+  private void start() throws Exception {
+    dir = Files.createTempDirectory("parley-test");
+    server = ParleyServer.start(customize.apply(TestServers.config(dir)));
+  }
+
+  private void stop() throws IOException {
     if (server != null) {
       server.close();
     }
