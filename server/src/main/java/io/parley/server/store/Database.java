@@ -287,6 +287,32 @@ final class Database implements BatchSink, AutoCloseable {
     return out;
   }
 
+  /**
+   * Messages of the C2C conversation of {@code userA} and {@code userB}, newest first: server msg ids below
+   * {@code beforeId} and at or above {@code fromId}, at most {@code limit}. One reverse range scan.
+   */
+  List<Message> readConversation(String appId, String userA, String userB, long fromId, long beforeId, int limit)
+      throws RocksDBException {
+    List<Message> out = new ArrayList<>(Math.min(limit, 256));
+    if (limit <= 0 || beforeId <= fromId || beforeId <= 0) {
+      return out;
+    }
+    byte[] prefix = Keys.c2cPrefix(appId, userA, userB);
+    try (RocksIterator it = db.newIterator(messages)) {
+      for (it.seekForPrev(Keys.c2cMessage(appId, userA, userB, beforeId - 1)); it.isValid() && out.size() < limit;
+          it.prev()) {
+        byte[] key = it.key();
+        if (!Keys.startsWith(key, prefix) || key.length != prefix.length + Long.BYTES
+            || Keys.trailingNumber(key) < fromId) {
+          break;
+        }
+        out.add(parseMessage(it.value()));
+      }
+      it.status();
+    }
+    return out;
+  }
+
   private static Message parseMessage(byte[] value) throws RocksDBException {
     try {
       return Message.parseFrom(value);

@@ -40,10 +40,19 @@ final class Keys {
 
   /** {@code app 0 "c2c" 0 lower-user 0 higher-user 0 serverMsgId}; users ordered by their UTF-8 bytes. */
   static byte[] c2cMessage(String appId, String userA, String userB, long serverMsgId) {
+    return c2cConversation(appId, userA, userB).num(serverMsgId).build();
+  }
+
+  /** {@code app 0 "c2c" 0 lower-user 0 higher-user 0}: the prefix of one C2C conversation's messages. */
+  static byte[] c2cPrefix(String appId, String userA, String userB) {
+    return c2cConversation(appId, userA, userB).build();
+  }
+
+  private static Builder c2cConversation(String appId, String userA, String userB) {
     byte[] a = utf8(userA);
     byte[] b = utf8(userB);
     boolean aFirst = Arrays.compareUnsigned(a, b) <= 0;
-    return new Builder().str(appId).raw(C2C).raw(aFirst ? a : b).raw(aFirst ? b : a).num(serverMsgId).build();
+    return new Builder().str(appId).raw(C2C).raw(aFirst ? a : b).raw(aFirst ? b : a);
   }
 
   /** {@code app 0 user 0 device}. */

@@ -88,6 +88,18 @@ public final class Store implements AutoCloseable {
     return read(() -> db.readTimeline(appId, userId, afterSeq, limit));
   }
 
+  /**
+   * One C2C conversation's history, newest first: messages whose server msg id is in {@code [fromId, beforeId)},
+   * at most {@code limit}. Server msg ids grow with time ({@code millis << 16}), so a time range is an id range.
+   */
+  public List<io.parley.protocol.v1.Message> readConversation(String appId, String userA, String userB, long fromId,
+      long beforeId, int limit) {
+    Keys.requireId("appId", appId);
+    Keys.requireId("userA", userA);
+    Keys.requireId("userB", userB);
+    return read(() -> db.readConversation(appId, userA, userB, fromId, beforeId, limit));
+  }
+
   /** The user's newest committed timeline seq; 0 when the timeline is empty. */
   public long newestSeq(String appId, String userId) {
     Keys.requireId("appId", appId);
