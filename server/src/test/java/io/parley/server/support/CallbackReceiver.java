@@ -46,6 +46,11 @@ public final class CallbackReceiver implements AutoCloseable {
 
     /** The URL's query parameters, decoded, in order. */
     public Map<String, String> query() {
+      return decodeQuery(uri);
+    }
+
+    /** Any URL's query parameters, decoded, in order. */
+    public static Map<String, String> decodeQuery(URI uri) {
       return decodeForm(uri.getRawQuery());
     }
 
