@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The After side: {@link #offer} puts a callback into the bounded queue and returns at once; a few worker threads
  * take callbacks (batched where the vendor batches), sign and send them, and retry connect errors, timeouts and 5xx
- * answers with backoff. At most {@code maxInFlight} requests are out or waiting for a retry at any time.
+ * answers with backoff. At most {@code maxInFlight} requests are out or waiting for a retry at any time, so at most
+ * {@code queueCapacity} callbacks wait and {@code maxInFlight} batches are being sent.
  */
 final class AfterQueue {
   private static final Logger LOG = LoggerFactory.getLogger("parley.callbacks");
@@ -76,22 +77,25 @@ final class AfterQueue {
     return inFlight.get();
   }
 
+  /**
+   * A worker's loop: wait for a free slot, then for callbacks. Taking only when a request can go out lets callbacks
+   * that pile up meanwhile travel together where the vendor batches.
+   */
   private void work() {
     while (true) {
+      try {
+        permits.acquire();
+      } catch (InterruptedException e) {
+        return;
+      }
       List<Pending> batch;
       try {
         batch = queue.take();
       } catch (InterruptedException e) {
+        permits.release();
         return;
       }
       inFlight.addAndGet(batch.size());
-      try {
-        permits.acquire();
-      } catch (InterruptedException e) {
-        inFlight.addAndGet(-batch.size());
-        counters.dropped.add(batch.size());
-        return;
-      }
       attempt(batch, 1);
     }
   }
