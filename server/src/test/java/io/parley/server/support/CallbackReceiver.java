@@ -51,7 +51,12 @@ public final class CallbackReceiver implements AutoCloseable {
 
     /** Any URL's query parameters, decoded, in order. */
     public static Map<String, String> decodeQuery(URI uri) {
-      return decodeForm(uri.getRawQuery());
+      return CallbackReceiver.decodeForm(uri.getRawQuery());
+    }
+
+    /** A form-encoded string, decoded, in order. */
+    public static Map<String, String> decodeForm(String raw) {
+      return CallbackReceiver.decodeForm(raw);
     }
 
     public String text() {
@@ -68,7 +73,7 @@ public final class CallbackReceiver implements AutoCloseable {
 
     /** The body read as {@code application/x-www-form-urlencoded}. */
     public Map<String, String> form() {
-      return decodeForm(text());
+      return CallbackReceiver.decodeForm(text());
     }
   }
 
@@ -189,7 +194,8 @@ public final class CallbackReceiver implements AutoCloseable {
     threads.shutdownNow();
   }
 
-  private static Map<String, String> decodeForm(String raw) {
+  /** A form-encoded (or query) string, decoded, in order. */
+  public static Map<String, String> decodeForm(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return out;
