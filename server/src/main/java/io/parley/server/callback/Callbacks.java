@@ -4,6 +4,7 @@ import io.parley.server.auth.App;
 import io.parley.server.auth.VendorKind;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +64,16 @@ public final class Callbacks implements AutoCloseable {
   public boolean after(App app, CallbackEvent event) {
     Optional<String> command = command(app, event, Phase.AFTER);
     return command.isPresent() && afterQueue.offer(new Pending(app, formats.get(app.vendor()), command.get(), event));
+  }
+
+  /**
+   * The names in the app's {@code callback.commands} that its vendor's callbacks do not use, sorted; a misspelt name
+   * would silently turn a callback off, so wiring should warn about these at startup and on reload.
+   */
+  public List<String> unknownCommands(App app) {
+    CallbackFormat format = formats.get(app.vendor());
+    return format == null ? app.callback().commands().map(c -> c.stream().sorted().toList()).orElse(List.of())
+        : format.unknownCommands(app.callback());
   }
 
   /** The counters so far, for /metrics. */

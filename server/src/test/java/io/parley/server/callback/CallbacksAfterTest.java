@@ -17,6 +17,7 @@ import io.parley.server.support.CallbackReceiver.Reply;
 import io.parley.server.vendor.tencent.TencentCallbacks;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -198,6 +199,18 @@ class CallbacksAfterTest {
     assertEquals(50, receiver.count());
     assertFalse(callbacks.after(app, login("late")));
     assertEquals(1, callbacks.stats().dropped());
+  }
+
+  @Test
+  @DisplayName("command names the app's vendor does not use are reported, so that a typo does not go unnoticed")
+  void unknownCommands() {
+    start(QUICK);
+    App typo = tencent(new CallbackSettings(Optional.of(URI.create("http://127.0.0.1:1/")), Optional.empty(),
+        Optional.of(Set.of("State.StateChange", "C2C.CallbackAfterSendMessage", "C2C.CallbackBeforeSendMsg")),
+        CallbackSettings.DEFAULT_BEFORE_TIMEOUT, true));
+
+    assertEquals(List.of("C2C.CallbackAfterSendMessage"), callbacks.unknownCommands(typo));
+    assertEquals(List.of(), callbacks.unknownCommands(tencent(CallbackSettings.NONE)));
   }
 
   /** Offers {@code n} callbacks from this thread; how many were queued. */
