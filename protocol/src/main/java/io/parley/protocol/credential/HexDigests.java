@@ -5,11 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Hex-encoded SHA-1 and MD5 digests and a constant-time hex comparison, shared by the vendor signature formats. */
+/** Hex-encoded SHA-256, SHA-1 and MD5 digests and a constant-time hex comparison, shared by the vendor signature formats. */
 public final class HexDigests {
   private static final HexFormat LOWER = HexFormat.of();
 
   private HexDigests() {}
+
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+  public static String sha256Hex(String text) {
+    return LOWER.formatHex(digest("SHA-256", text.getBytes(StandardCharsets.UTF_8)));
+  }
 
   /** Lower-case hex SHA-1 of the UTF-8 bytes of {@code text}. */
   public static String sha1Hex(String text) {

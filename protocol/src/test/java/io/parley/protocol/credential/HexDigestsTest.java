@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class HexDigestsTest {
 
   @Test
-  @DisplayName("SHA-1 and MD5 of well-known inputs are the published values, in lower case")
+  @DisplayName("SHA-256, SHA-1 and MD5 of well-known inputs are the published values, in lower case")
   void knownValues() {
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", HexDigests.sha256Hex("abc"));
     assertEquals("a9993e364706816aba3e25717850c26c9cd0d89d", HexDigests.sha1Hex("abc"));
     assertEquals("900150983cd24fb0d6963f7d28e17f72", HexDigests.md5Hex("abc"));
     assertEquals("d41d8cd98f00b204e9800998ecf8427e", HexDigests.md5Hex(new byte[0]));

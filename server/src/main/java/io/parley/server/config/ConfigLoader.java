@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -172,7 +173,7 @@ public final class ConfigLoader {
     }
 
     Node cb = a.object("callback");
-    cb.allowOnly("url", "token");
+    cb.allowOnly("url", "token", "commands", "beforeTimeoutMs", "failOpen");
     String url = cb.string("url", null);
     Optional<URI> uri = Optional.empty();
     if (url != null) {
@@ -185,7 +186,10 @@ public final class ConfigLoader {
         throw new ConfigException(cb.key("url"), "must be an http or https URL");
       }
     }
-    CallbackSettings callback = new CallbackSettings(uri, Optional.ofNullable(cb.string("token", null)));
+    CallbackSettings callback = new CallbackSettings(uri, Optional.ofNullable(cb.string("token", null)),
+        cb.stringList("commands").map(Set::copyOf),
+        Duration.ofMillis(cb.positiveInt("beforeTimeoutMs", (int) CallbackSettings.DEFAULT_BEFORE_TIMEOUT.toMillis())),
+        cb.bool("failOpen", true));
     return new App(id, vendor, secrets, l, callback);
   }
 
@@ -225,6 +229,26 @@ public final class ConfigLoader {
         throw new ConfigException(key(field), "must be a non-empty value");
       }
       return v.asText();
+    }
+
+    /** A list of non-empty strings, or empty when the key is absent. */
+    Optional<List<String>> stringList(String field) throws ConfigException {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) {
+        return Optional.empty();
+      }
+      if (!v.isArray()) {
+        throw new ConfigException(key(field), "must be a list");
+      }
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < v.size(); i++) {
+        JsonNode item = v.get(i);
+        if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
+          throw new ConfigException(key(field) + "[" + i + "]", "must be a non-empty value");
+        }
+        values.add(item.asText());
+      }
+      return Optional.of(values);
     }
 
     String required(String field) throws ConfigException {

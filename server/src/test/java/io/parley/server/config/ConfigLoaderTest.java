@@ -3,6 +3,7 @@ package io.parley.server.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.server.auth.App;
 import io.parley.server.auth.AppLimits;
@@ -11,8 +12,10 @@ import io.parley.server.auth.CallbackSettings;
 import io.parley.server.auth.VendorKind;
 import io.parley.server.store.SyncPolicy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +131,48 @@ class ConfigLoaderTest {
     assertFalse(c.toString().contains("super-secret-key"));
     String problem = problem("apps:\n  - {id: \"1\", vendor: tencent, key: super-secret-key, colour: blue}\n");
     assertFalse(problem.contains("super-secret-key"), problem);
+  }
+
+  @Test
+  @DisplayName("callback settings default to every command, a 2 s Before timeout and fail-open")
+  void callbackDefaults() throws Exception {
+    CallbackSettings cb = ConfigLoader.parse(APP + "    callback: {url: \"http://127.0.0.1:8080/cb\"}\n").apps().get(0).callback();
+
+    assertEquals(Optional.empty(), cb.commands());
+    assertTrue(cb.enabled("State.StateChange"));
+    assertEquals(Duration.ofSeconds(2), cb.beforeTimeout());
+    assertTrue(cb.failOpen());
+  }
+
+  @Test
+  @DisplayName("an app may name the commands it takes, its Before timeout and fail-closed")
+  void callbackCommands() throws Exception {
+    CallbackSettings cb = ConfigLoader.parse(APP + """
+            callback:
+              url: "http://127.0.0.1:8080/cb"
+              commands: [C2C.CallbackBeforeSendMsg, State.StateChange]
+              beforeTimeoutMs: 500
+              failOpen: false
+        """).apps().get(0).callback();
+
+    assertEquals(Optional.of(Set.of("C2C.CallbackBeforeSendMsg", "State.StateChange")), cb.commands());
+    assertTrue(cb.enabled("State.StateChange"));
+    assertFalse(cb.enabled("C2C.CallbackAfterSendMsg"));
+    assertEquals(Duration.ofMillis(500), cb.beforeTimeout());
+    assertFalse(cb.failOpen());
+  }
+
+  @Test
+  @DisplayName("each callback setting problem names its key")
+  void callbackProblems() {
+    assertEquals("apps[0].callback.commands: must be a list", problem(APP + "    callback: {commands: State.StateChange}\n"));
+    assertEquals("apps[0].callback.commands[1]: must be a non-empty value",
+        problem(APP + "    callback: {commands: [a, \"\"]}\n"));
+    assertEquals("apps[0].callback.beforeTimeoutMs: must be a positive whole number, not '0'",
+        problem(APP + "    callback: {beforeTimeoutMs: 0}\n"));
+    assertEquals("apps[0].callback.failOpen: must be true or false, not 'sometimes'",
+        problem(APP + "    callback: {failOpen: sometimes}\n"));
+    assertEquals("apps[0].callback.retries: unknown key (expected one of url, token, commands, beforeTimeoutMs, failOpen)",
+        problem(APP + "    callback: {retries: 3}\n"));
   }
 }

@@ -1,0 +1,150 @@
+package io.parley.server.vendor.netease;
+
+import static io.parley.server.support.CallbackFixtures.TIME;
+import static io.parley.server.support.CallbackFixtures.change;
+import static io.parley.server.support.CallbackFixtures.json;
+import static io.parley.server.support.CallbackFixtures.login;
+import static io.parley.server.support.CallbackFixtures.message;
+import static io.parley.server.support.CallbackFixtures.netease;
+import static io.parley.server.support.CallbackFixtures.settings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.protocol.credential.netease.NeteaseCheckSum;
+import io.parley.server.auth.App;
+import io.parley.server.auth.VendorKind;
+import io.parley.server.callback.CallbackEvent;
+import io.parley.server.callback.CallbackOptions;
+import io.parley.server.callback.CallbackRequest;
+import io.parley.server.callback.Callbacks;
+import io.parley.server.callback.Origin;
+import io.parley.server.callback.Phase;
+import io.parley.server.callback.Platform;
+import io.parley.server.callback.StateChange;
+import io.parley.server.callback.StateChange.Action;
+import io.parley.server.callback.StateChange.Reason;
+import io.parley.server.config.Sandbox;
+import io.parley.server.support.CallbackReceiver;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("NetEase Yunxin message copy")
+class NeteaseCallbacksTest {
+  static final URI URL = URI.create("https://app.example.com/nim/copy");
+  static final String LOGIN_COPY = "{\"eventType\":\"2\",\"accid\":\"alice\",\"clientIp\":\"10.0.0.7\",\"clientType\":\"AOS\","
+      + "\"code\":\"200\",\"timestamp\":\"1796198400123\",\"deviceId\":\"alice-phone\"}";
+
+  final NeteaseCallbacks format = new NeteaseCallbacks();
+  final App app = netease(settings(URL));
+
+  CallbackRequest request(String command, CallbackEvent e) {
+    return format.request(app, command, List.of(e), TIME);
+  }
+
+  static JsonNode body(CallbackRequest r) {
+    return json(new String(r.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @DisplayName("the headers equal values computed once with md5sum and sha1sum: MD5 of the body, CheckSum over it")
+  void pinnedHeaders() {
+    CallbackRequest r = request(NeteaseCallbacks.LOGIN, login("alice"));
+
+    assertEquals(LOGIN_COPY, new String(r.body(), StandardCharsets.UTF_8));
+    assertEquals("1796198400123", r.header("CurTime"), "milliseconds, as the vendor's copies send");
+    assertEquals("d871bc0582e7ae12c199c7221da5961f", r.header("MD5"));
+    assertEquals("81c837acb95a6a95e793049719f7684f83818fa6", r.header("CheckSum"));
+    assertEquals("parley-dev-nim", r.header("AppKey"));
+    assertEquals("application/json; charset=utf-8", r.header("Content-Type"));
+    assertEquals(URL, r.uri());
+  }
+
+  @Test
+  @DisplayName("over the wire, the app server can check MD5 against the body and CheckSum against its AppSecret")
+  void verifiableOverTheWire() throws Exception {
+    try (CallbackReceiver receiver = CallbackReceiver.start();
+        Callbacks callbacks = new Callbacks(Map.of(VendorKind.NETEASE, format), CallbackOptions.DEFAULTS)) {
+      callbacks.after(netease(settings(receiver.url())), message("{\"type\":0,\"body\":{\"msg\":\"你好\"}}"));
+
+      CallbackReceiver.Received r = receiver.next();
+      assertTrue(NeteaseCheckSum.matches(NeteaseCheckSum.md5Hex(r.body()), r.header("MD5")));
+      assertTrue(NeteaseCheckSum.matches(
+          NeteaseCheckSum.callbackCheckSum(Sandbox.NETEASE_APP_SECRET, r.header("MD5"), r.header("CurTime")),
+          r.header("CheckSum")));
+      assertEquals("你好", r.json().get("body").asText());
+    }
+  }
+
+  @Test
+  @DisplayName("a p2p text message is eventType 1 with the vendor's fields, every value a string")
+  void textMessage() {
+    JsonNode copy = body(request(NeteaseCallbacks.MESSAGE, message("{\"type\":0,\"body\":{\"msg\":\"hello\"}}")));
+
+    assertEquals(json("{\"eventType\":\"1\",\"convType\":\"PERSON\",\"to\":\"bob\",\"fromAccount\":\"alice\","
+        + "\"fromClientType\":\"AOS\",\"fromDeviceId\":\"alice-phone\",\"msgTimestamp\":\"" + TIME.toEpochMilli() + "\","
+        + "\"msgType\":\"TEXT\",\"body\":\"hello\",\"msgidClient\":\"client-msg-1\",\"msgidServer\":\"48374_2837546_"
+        + TIME.getEpochSecond() + "\",\"resendFlag\":\"0\",\"ext\":\"your cloud custom data\"}"), copy);
+    copy.fields().forEachRemaining(f -> assertTrue(f.getValue().isTextual(), f.getKey() + " is a string"));
+  }
+
+  @Test
+  @DisplayName("other message types carry their content as the JSON string attach, and no body")
+  void attachments() {
+    JsonNode copy = body(request(NeteaseCallbacks.MESSAGE,
+        message("{\"type\":1,\"body\":{\"name\":\"a.jpg\",\"url\":\"https://x/a.jpg\",\"w\":6,\"h\":4}}")));
+
+    assertEquals("PICTURE", copy.get("msgType").asText());
+    assertEquals(json("{\"name\":\"a.jpg\",\"url\":\"https://x/a.jpg\",\"w\":6,\"h\":4}"), json(copy.get("attach").asText()));
+    assertFalse(copy.has("body"));
+    assertEquals("CUSTOM", body(request(NeteaseCallbacks.MESSAGE,
+        message("{\"type\":\"100\",\"body\":\"{\\\"k\\\":1}\"}"))).get("msgType").asText());
+  }
+
+  @Test
+  @DisplayName("a message body without a numeric type and a body is refused")
+  void badBody() {
+    assertThrows(IllegalArgumentException.class, () -> request(NeteaseCallbacks.MESSAGE, message("{\"msg\":\"hi\"}")));
+  }
+
+  @ParameterizedTest(name = "{0} ({1}) is logOutReason {2}")
+  @CsvSource({"LOGOUT, LOGGED_OUT, 1", "DISCONNECT, CONNECTION_CLOSED, 2", "DISCONNECT, HEARTBEAT_TIMEOUT, 2",
+      "LOGOUT, KICKED_BY_OTHER_DEVICE, 3", "LOGOUT, KICKED_BY_SERVER, 4"})
+  @DisplayName("a logout is eventType 3 with the vendor's logOutReason")
+  void logout(Action action, Reason reason, String logOutReason) {
+    StateChange s = change("alice", action, reason);
+    assertEquals(Optional.of(NeteaseCallbacks.LOGOUT), format.command(s, Phase.AFTER));
+
+    JsonNode copy = body(request(NeteaseCallbacks.LOGOUT, s));
+
+    assertEquals("3", copy.get("eventType").asText());
+    assertEquals(logOutReason, copy.get("logOutReason").asText());
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({"ANDROID, AOS", "IOS, IOS", "IPAD, IOS", "WEB, WEB", "WINDOWS, PC", "MAC, PC", "LINUX, PC",
+      "SERVER_API, REST"})
+  @DisplayName("client types are the vendor's")
+  void clientTypes(Platform platform, String clientType) {
+    StateChange s = new StateChange("alice", Action.LOGIN, Reason.CONNECTED, new Origin(platform, "1.2.3.4", 0, "d"),
+        List.of(), TIME);
+
+    assertEquals(clientType, body(request(NeteaseCallbacks.LOGIN, s)).get("clientType").asText());
+  }
+
+  @Test
+  @DisplayName("NetEase has no Before callback here")
+  void noBefore() {
+    assertEquals(Optional.empty(), format.command(message("{\"type\":0,\"body\":{\"msg\":\"x\"}}"), Phase.BEFORE));
+    assertEquals(Optional.empty(), format.command(login("alice"), Phase.BEFORE));
+  }
+}
