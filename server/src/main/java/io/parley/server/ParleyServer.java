@@ -22,6 +22,15 @@ import io.parley.server.gateway.GatewayContext;
 import io.parley.server.gateway.IdleWatchdog;
 import io.parley.server.gateway.GatewayCounters;
 import io.parley.server.gateway.ReplyBudget;
+import io.parley.server.gateway.StateCallbacks;
+import io.parley.server.callback.CallbackOptions;
+import io.parley.server.callback.CallbackStats;
+import io.parley.server.callback.Callbacks;
+import io.parley.server.auth.VendorKind;
+import io.parley.server.vendor.netease.NeteaseCallbacks;
+import io.parley.server.vendor.rongcloud.RongcloudCallbacks;
+import io.parley.server.vendor.tencent.TencentCallbacks;
+import io.parley.server.vendor.yuntongxun.YuntongxunCallbacks;
 import io.parley.server.gateway.RequestLanes;
 import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.messaging.SendService;
@@ -61,6 +70,12 @@ public final class ParleyServer implements AutoCloseable {
   private final RequestLanes lanes;
   private final ReplyBudget replies;
   private final GatewayCounters counters = new GatewayCounters();
+  /** Every vendor's callback format, registered once (until the Vendor registry carries them). */
+  private final Callbacks callbacks = new Callbacks(Map.of(
+      VendorKind.TENCENT, new TencentCallbacks(),
+      VendorKind.RONGCLOUD, new RongcloudCallbacks(),
+      VendorKind.NETEASE, new NeteaseCallbacks(),
+      VendorKind.YUNTONGXUN, new YuntongxunCallbacks()), CallbackOptions.DEFAULTS);
   private final IdleWatchdog idle;
   private final Gateway gateway;
   private final AdminServer admin;
@@ -86,6 +101,7 @@ public final class ParleyServer implements AutoCloseable {
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
     GatewayContext ctx = new GatewayContext(config, auth, store, new SendService(store.writer()), sessions, lanes, idle,
         new RateLimitedLog(), replies, new TimelinePages(store, GatewayContext.PAGE), counters,
+        new StateCallbacks(callbacks, Clock.systemUTC()),
         new AtomicLong(System.currentTimeMillis() << 16));
     this.gateway = new Gateway(ctx);
     this.admin = new AdminServer(this::metricsJson, AdminToken.readOrCreate(config.dataDir()),
@@ -241,10 +257,18 @@ public final class ParleyServer implements AutoCloseable {
         + ",\"pendingReplyBytes\":" + replies.usedBytes()
         + ",\"queuedOutputBytes\":" + gateway.queuedOutputBytes()
         + ",\"slowConsumerKicks\":" + counters.slowConsumerKicks()
+        + callbacksJson()
         + ",\"heapUsedBytes\":" + (rt.totalMemory() - rt.freeMemory())
         + ",\"directMemoryBytes\":" + directMemoryBytes()
         + ",\"syncPolicy\":\"" + config.syncPolicy().name().toLowerCase() + "\""
         + ",\"jvmArgs\":\"" + JVM_ARGS + "\"}";
+  }
+
+  private String callbacksJson() {
+    CallbackStats c = callbacks.stats();
+    return ",\"callbacks\":{\"sent\":" + c.sent() + ",\"failed\":" + c.failed() + ",\"dropped\":" + c.dropped()
+        + ",\"retried\":" + c.retried() + ",\"beforeUnanswered\":" + c.beforeUnanswered() + ",\"queued\":"
+        + c.queued() + ",\"inFlight\":" + c.inFlight() + "}";
   }
 
   /** JDK direct buffers (the "direct" pool) plus Netty's own direct memory when it counts it. */
@@ -267,6 +291,7 @@ public final class ParleyServer implements AutoCloseable {
     }
     gateway.close();
     admin.close();
+    callbacks.close();
     idle.close();
     lanes.close();
     store.close();

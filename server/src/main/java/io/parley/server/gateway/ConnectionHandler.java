@@ -74,6 +74,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     }
     if (session != null) {
       ctx.sessions().unregister(session);
+      ctx.states().ended(session, IdleWatchdog.timedOut(c.channel()));
     }
     c.fireChannelInactive();
   }
@@ -168,6 +169,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     if (!ch.isActive()) {
       if (admitted != null && admitted.session() != null) {
         ctx.sessions().unregister(admitted.session()); // closed while the login ran: channelInactive did not see it
+        ctx.states().ended(admitted.session(), IdleWatchdog.timedOut(ch));
       }
       return;
     }

@@ -22,6 +22,7 @@ public record GatewayContext(
     ReplyBudget replies,
     TimelinePages pages,
     GatewayCounters counters,
+    StateCallbacks states,
     AtomicLong sessionIds) {
 
   /** Largest page a Pull or a backlog read returns. */

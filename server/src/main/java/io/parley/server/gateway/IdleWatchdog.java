@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * connection; each holds a single pending timeout that re-arms itself lazily.
  */
 public final class IdleWatchdog implements AutoCloseable {
+  private static final io.netty.util.AttributeKey<Boolean> TIMED_OUT = io.netty.util.AttributeKey.valueOf("parley.idle");
   private static final Frame IDLE_KICK = Frame.newBuilder().setKick(Kick.newBuilder().setReason(KickReason.IDLE_TIMEOUT)
       .setMessage("no frame arrived within the idle deadline; ping within the announced interval")).build();
   private final Timer timer;
@@ -26,6 +27,11 @@ public final class IdleWatchdog implements AutoCloseable {
       t.setDaemon(true);
       return t;
     }, 20, TimeUnit.MILLISECONDS, 1024);
+  }
+
+  /** True when this watchdog closed the channel for silence. */
+  public static boolean timedOut(Channel channel) {
+    return Boolean.TRUE.equals(channel.attr(TIMED_OUT).get());
   }
 
   /** The wheel, shared with other per-connection deadlines (credential expiry). */
@@ -92,6 +98,7 @@ public final class IdleWatchdog implements AutoCloseable {
       if (idle >= deadline) {
         channel.eventLoop().execute(() -> {
           if (channel.isActive()) {
+            channel.attr(TIMED_OUT).set(Boolean.TRUE);
             Farewell.send(channel, IDLE_KICK); // a client that wakes up learns why, rather than guessing
           }
         });

@@ -56,7 +56,7 @@ final class LoginAdmission {
         GatewayContext.PAGE, ctx.log());
     Session session = new Session(ctx.sessionIds().incrementAndGet(), auth.app(), user, deviceId, platform, channel,
         delivery);
-    ctx.sessions().register(session);
+    Session replaced = ctx.sessions().register(session);
     long newest;
     try {
       newest = ctx.store().newestSeq(user.appId(), user.userId());
@@ -65,6 +65,7 @@ final class LoginAdmission {
       onLoop(done, null, e);
       return;
     }
+    ctx.states().loggedIn(session, replaced);
     onLoop(done, new Admitted(auth, session, newest), null);
   }
 

@@ -17,6 +17,7 @@ public final class Session {
   private final Platform platform;
   private final Channel channel;
   private final TimelineDelivery delivery;
+  private volatile KickReason kickedFor; // why the server ended this session, when it did
 
   public Session(long id, App app, UserKey user, String deviceId, Platform platform, Channel channel,
       TimelineDelivery delivery) {
@@ -59,7 +60,15 @@ public final class Session {
   }
 
   /** Tells the device why it is being dropped, then closes its connection. Safe from any thread. */
+  /** Why the server kicked this session; null while it was not kicked (it may still have been closed by the client). */
+  public KickReason kickedFor() {
+    return kickedFor;
+  }
+
   public void kick(KickReason reason, String message) {
+    if (kickedFor == null) {
+      kickedFor = reason;
+    }
     Frame kick = Frame.newBuilder().setKick(Kick.newBuilder().setReason(reason).setMessage(message)).build();
     channel.eventLoop().execute(() -> {
       if (channel.isActive()) {

@@ -15,8 +15,8 @@ public final class SessionRegistry {
   private final ConcurrentHashMap<UserKey, Session[]> byUser = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
 
-  /** Adds a session; a session of the same user on the same platform is removed and kicked. */
-  public void register(Session session) {
+  /** Adds a session; a session of the same user on the same platform is removed, kicked and returned (else null). */
+  public Session register(Session session) {
     Session[] replaced = new Session[1];
     byUser.compute(session.user(), (k, current) -> {
       if (current == null) {
@@ -40,6 +40,7 @@ public final class SessionRegistry {
       replaced[0].kick(KickReason.LOGGED_IN_ELSEWHERE,
           "this account logged in on another " + session.platform() + " device");
     }
+    return replaced[0];
   }
 
   /** Removes a session if it is still registered (a replaced session is already gone). */
