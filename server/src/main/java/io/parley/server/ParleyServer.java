@@ -33,6 +33,8 @@ import io.parley.server.vendor.tencent.TencentCallbacks;
 import io.parley.server.vendor.yuntongxun.YuntongxunCallbacks;
 import io.parley.server.gateway.RequestLanes;
 import io.parley.server.metrics.RateLimitedLog;
+import io.parley.server.http.RestListeners;
+import io.parley.server.http.Router;
 import io.parley.server.messaging.SendService;
 import io.parley.server.session.Session;
 import io.parley.server.session.SessionRegistry;
@@ -52,6 +54,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -79,6 +82,7 @@ public final class ParleyServer implements AutoCloseable {
   private final IdleWatchdog idle;
   private final Gateway gateway;
   private final AdminServer admin;
+  private RestListeners rest;
 
   private ParleyServer(ServerConfig config, Optional<Path> configFile) throws Exception {
     this.config = config;
@@ -136,12 +140,18 @@ public final class ParleyServer implements AutoCloseable {
     try {
       s.gateway.start();
       s.admin.start(config.bind(), config.ports().admin());
+      s.rest = RestListeners.start(config, vendorRoutes());
       s.writePortsFile();
     } catch (Exception e) {
       s.close();
       throw e;
     }
     return s;
+  }
+
+  /** The vendor REST routes: none yet, so that every path answers the JSON 404 "no vendor route matches". */
+  private static Router vendorRoutes() {
+    return Router.builder("vendor").build();
   }
 
   public ServerConfig config() {
@@ -205,6 +215,16 @@ public final class ParleyServer implements AutoCloseable {
     return admin.port();
   }
 
+  /** Vendor REST over HTTP. */
+  public int httpPort() {
+    return rest.httpPort();
+  }
+
+  /** Vendor REST over HTTPS, or empty for a deployment whose config names no {@code tls} files. */
+  public OptionalInt httpsPort() {
+    return rest.httpsPort();
+  }
+
   /** Vendor accounts, the credential issuer and the doctor over this server's store. */
   public ServerServices services() {
     return services;
@@ -236,6 +256,7 @@ public final class ParleyServer implements AutoCloseable {
   /** {@code <data-dir>/ports.json}: the ports actually bound, for scripts and tests. */
   private void writePortsFile() throws IOException {
     String json = "{\"tcp\":" + tcpPort() + ",\"ws\":" + wsPort() + ",\"admin\":" + adminPort()
+        + ",\"http\":" + httpPort() + ",\"https\":" + (httpsPort().isPresent() ? httpsPort().getAsInt() : "null")
         + ",\"bind\":\"" + config.bind() + "\",\"pid\":" + ProcessHandle.current().pid() + "}\n";
     Path tmp = config.dataDir().resolve("ports.json.tmp");
     Files.writeString(tmp, json);
@@ -292,6 +313,9 @@ public final class ParleyServer implements AutoCloseable {
     gateway.close();
     admin.close();
     callbacks.close();
+    if (rest != null) {
+      rest.close();
+    }
     idle.close();
     lanes.close();
     store.close();

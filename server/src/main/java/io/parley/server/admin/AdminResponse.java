@@ -2,6 +2,7 @@ package io.parley.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.http.JsonErrors;
 
 /** An admin port reply: an HTTP status and a JSON body; errors are {@code {"error": "..."}}. */
 public record AdminResponse(int status, String json) {
@@ -17,7 +18,7 @@ public record AdminResponse(int status, String json) {
   }
 
   public static AdminResponse error(int status, String message) {
-    return new AdminResponse(status, JSON.createObjectNode().put("error", message).toString());
+    return new AdminResponse(status, JsonErrors.body(message));
   }
 
   /** A fresh JSON object to fill in. */

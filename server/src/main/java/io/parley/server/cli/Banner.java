@@ -3,7 +3,9 @@ package io.parley.server.cli;
 import io.parley.server.ParleyServer;
 import io.parley.server.admin.AdminToken;
 import io.parley.server.auth.App;
+import io.parley.server.config.DataDir;
 import io.parley.server.config.ServerConfig;
+import io.parley.server.http.SandboxCertificate;
 import java.io.PrintStream;
 
 /** The start-up banner: every address and default a newcomer needs, plus a ready credential per sandbox app. */
@@ -17,7 +19,7 @@ final class Banner {
         + c.syncPolicy().name().toLowerCase() + ")");
     out.printf("  client TCP        %s:%d   (varint32 length + protobuf Frame)%n", c.bind(), server.tcpPort());
     out.printf("  client WebSocket  ws://%s:%d/ws%n", c.bind(), server.wsPort());
-    out.printf("  vendor REST       %s:%d (HTTP), %d (HTTPS): not in this release yet%n", c.bind(), c.ports().http(), c.ports().https());
+    printRest(out, server);
     out.printf("  admin             http://%s:%d/health, /metrics; POST /admin/reload, /admin/credential, /admin/doctor%n",
         c.bind(), server.adminPort());
     out.printf("                    (POST needs Authorization: Bearer <the token in %s>)%n",
@@ -33,5 +35,23 @@ final class Banner {
     }
     out.println("  stop with Ctrl-C");
     out.flush();
+  }
+
+  /** The REST listeners, and how a client comes to trust the HTTPS one (or why there is none). */
+  private static void printRest(PrintStream out, ParleyServer server) {
+    ServerConfig c = server.config();
+    out.printf("  vendor REST       http://%s:%d/%s (no vendor routes in this release yet: every path answers 404)%n",
+        c.bind(), server.httpPort(),
+        server.httpsPort().isPresent() ? " and https://" + c.bind() + ":" + server.httpsPort().getAsInt() + "/" : "");
+    if (c.tls().isPresent()) {
+      out.printf("  HTTPS certificate %s%n", c.tls().get().certificate().toAbsolutePath().normalize());
+    } else if (c.sandbox()) {
+      SandboxCertificate.TlsFiles tls = SandboxCertificate.files(DataDir.tls(c.dataDir()));
+      out.printf("  HTTPS certificate %s (self-signed for 127.0.0.1, ::1 and localhost)%n",
+          tls.certificate().toAbsolutePath().normalize());
+      out.printf("                    Java clients trust it with: %s%n", tls.javaTrustFlags());
+    } else {
+      out.println("  HTTPS             off: the config names no tls: {certificate: PEM, privateKey: PEM}");
+    }
   }
 }

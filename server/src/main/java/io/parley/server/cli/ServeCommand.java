@@ -24,8 +24,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--tcp-port", description = "client TCP port (default 9100; 0 picks a free port)") Integer tcpPort;
   @Option(names = "--ws-port", description = "client WebSocket port, path /ws (default 9200)") Integer wsPort;
-  @Option(names = "--http-port", description = "vendor REST over HTTP (default 9300; REST arrives in a later release)") Integer httpPort;
-  @Option(names = "--https-port", description = "vendor REST over HTTPS (default 9443; REST arrives in a later release)") Integer httpsPort;
+  @Option(names = "--http-port", description = "vendor REST over HTTP (default 9300)") Integer httpPort;
+  @Option(names = "--https-port", description = "vendor REST over HTTPS (default 9443; the sandbox's certificate is self-signed, a --config names its own)") Integer httpsPort;
   @Option(names = "--admin-port", description = "admin: /health and /metrics (default 9900)") Integer adminPort;
   @Option(names = "--data-dir", description = "data directory (default ./parley-data)") Path dataDir;
   @Option(names = "--bind", description = "bind address (default 127.0.0.1)") String bind;

@@ -56,7 +56,7 @@ public final class ConfigLoader {
       throw new ConfigException("(file)", "must be a YAML mapping with at least an 'apps' list");
     }
     Node n = new Node("", root);
-    n.allowOnly("bind", "dataDir", "ports", "store", "limits", "heartbeat", "loginThrottle", "apps");
+    n.allowOnly("bind", "dataDir", "ports", "store", "limits", "heartbeat", "loginThrottle", "tls", "apps");
     ServerConfig d = Sandbox.config();
 
     Node ports = n.object("ports");
@@ -101,8 +101,18 @@ public final class ConfigLoader {
     }
 
     List<App> apps = apps(n, l);
-    return new ServerConfig(
-        n.string("bind", d.bind()), Path.of(n.string("dataDir", d.dataDir().toString())), p, policy, l, h, t, apps, false);
+    return new ServerConfig(n.string("bind", d.bind()), Path.of(n.string("dataDir", d.dataDir().toString())), p, policy,
+        l, h, t, apps, false, tls(n));
+  }
+
+  /** {@code tls: {certificate: PATH, privateKey: PATH}} (PEM files); absent, a deployment serves no HTTPS. */
+  private static Optional<ServerConfig.Tls> tls(Node root) throws ConfigException {
+    if (root.node.get("tls") == null || root.node.get("tls").isNull()) {
+      return Optional.empty();
+    }
+    Node tls = root.object("tls");
+    tls.allowOnly("certificate", "privateKey");
+    return Optional.of(new ServerConfig.Tls(tls.readableFile("certificate"), tls.readableFile("privateKey")));
   }
 
   private static List<App> apps(Node root, ServerConfig.Limits serverLimits) throws ConfigException {
@@ -257,6 +267,14 @@ public final class ConfigLoader {
         throw new ConfigException(key(field), "is required");
       }
       return v;
+    }
+
+    Path readableFile(String field) throws ConfigException {
+      Path file = Path.of(required(field));
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        throw new ConfigException(key(field), "cannot read the file " + file.toAbsolutePath().normalize());
+      }
+      return file;
     }
 
     boolean bool(String field, boolean dflt) throws ConfigException {

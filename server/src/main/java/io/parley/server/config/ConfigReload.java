@@ -34,6 +34,9 @@ public record ConfigReload(
     if (!running.loginThrottle().equals(reloaded.loginThrottle())) {
       keys.add("loginThrottle");
     }
+    if (!running.tls().equals(reloaded.tls())) {
+      keys.add("tls");
+    }
     return keys;
   }
 }

@@ -16,6 +16,11 @@ public final class DataDir {
     return dataDir.resolve("keys").resolve("accounts.key");
   }
 
+  /** The sandbox's self-signed HTTPS certificate, its key and a trust store holding it. */
+  public static Path tls(Path dataDir) {
+    return dataDir.resolve("tls");
+  }
+
   /** The ports the running server bound, its bind address and pid (JSON). */
   public static Path portsFile(Path dataDir) {
     return dataDir.resolve("ports.json");

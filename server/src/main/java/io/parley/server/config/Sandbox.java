@@ -8,6 +8,7 @@ import io.parley.server.auth.VendorKind;
 import io.parley.server.store.SyncPolicy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The sandbox defaults of DESIGN §9: one dev app per vendor with public secrets, loopback only, fixed ports. */
 public final class Sandbox {
@@ -67,6 +68,6 @@ public final class Sandbox {
   /** The configuration {@code parley-server} runs with when given no {@code --config}. */
   public static ServerConfig config() {
     return new ServerConfig("127.0.0.1", Path.of("parley-data"), PORTS, SyncPolicy.FSYNC, LIMITS, HEARTBEAT,
-        LOGIN_THROTTLE, apps(), true);
+        LOGIN_THROTTLE, apps(), true, Optional.empty());
   }
 }

@@ -4,6 +4,7 @@ import io.parley.server.auth.App;
 import io.parley.server.store.SyncPolicy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything a running server needs to know, already validated. */
 public record ServerConfig(
@@ -15,11 +16,15 @@ public record ServerConfig(
     Heartbeat heartbeat,
     LoginThrottle loginThrottle,
     List<App> apps,
-    boolean sandbox) {
+    boolean sandbox,
+    Optional<Tls> tls) {
 
   public ServerConfig {
     apps = List.copyOf(apps);
   }
+
+  /** A deployment's own HTTPS certificate chain and private key (PEM files); the sandbox writes its own. */
+  public record Tls(Path certificate, Path privateKey) {}
 
   /** Listener ports; 0 picks a free port. */
   public record Ports(int tcp, int ws, int http, int https, int admin) {}
@@ -53,34 +58,34 @@ public record ServerConfig(
   }
 
   public ServerConfig withPorts(Ports value) {
-    return new ServerConfig(bind, dataDir, value, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox);
+    return new ServerConfig(bind, dataDir, value, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox, tls);
   }
 
   public ServerConfig withDataDir(Path value) {
-    return new ServerConfig(bind, value, ports, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox);
+    return new ServerConfig(bind, value, ports, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox, tls);
   }
 
   public ServerConfig withBind(String value) {
-    return new ServerConfig(value, dataDir, ports, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox);
+    return new ServerConfig(value, dataDir, ports, syncPolicy, limits, heartbeat, loginThrottle, apps, sandbox, tls);
   }
 
   public ServerConfig withSyncPolicy(SyncPolicy value) {
-    return new ServerConfig(bind, dataDir, ports, value, limits, heartbeat, loginThrottle, apps, sandbox);
+    return new ServerConfig(bind, dataDir, ports, value, limits, heartbeat, loginThrottle, apps, sandbox, tls);
   }
 
   public ServerConfig withLimits(Limits value) {
-    return new ServerConfig(bind, dataDir, ports, syncPolicy, value, heartbeat, loginThrottle, apps, sandbox);
+    return new ServerConfig(bind, dataDir, ports, syncPolicy, value, heartbeat, loginThrottle, apps, sandbox, tls);
   }
 
   public ServerConfig withHeartbeat(Heartbeat value) {
-    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, value, loginThrottle, apps, sandbox);
+    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, value, loginThrottle, apps, sandbox, tls);
   }
 
   public ServerConfig withLoginThrottle(LoginThrottle value) {
-    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, heartbeat, value, apps, sandbox);
+    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, heartbeat, value, apps, sandbox, tls);
   }
 
   public ServerConfig withApps(List<App> value) {
-    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, heartbeat, loginThrottle, value, sandbox);
+    return new ServerConfig(bind, dataDir, ports, syncPolicy, limits, heartbeat, loginThrottle, value, sandbox, tls);
   }
 }

@@ -71,7 +71,7 @@ class CommandLineTest {
   void portInUse(@TempDir Path dir) throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       int code = run("--data-dir", dir.toString(), "--tcp-port", String.valueOf(taken.getLocalPort()),
-          "--ws-port", "0", "--admin-port", "0");
+          "--ws-port", "0", "--admin-port", "0", "--http-port", "0", "--https-port", "0");
       assertEquals(2, code);
       String printed = err.toString(StandardCharsets.UTF_8).trim();
       assertTrue(printed.startsWith("parley-server: cannot listen: a port is already in use"), printed);

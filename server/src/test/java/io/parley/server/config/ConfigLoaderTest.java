@@ -13,11 +13,14 @@ import io.parley.server.auth.VendorKind;
 import io.parley.server.store.SyncPolicy;
 import java.net.URI;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The deployment config")
 class ConfigLoaderTest {
@@ -118,10 +121,34 @@ class ConfigLoaderTest {
         problem("loginThrottle: {userBurst: 0}\n" + APP));
     assertEquals("heartbeat.maxMs: must not be smaller than heartbeat.minMs",
         problem("heartbeat: {minMs: 5000, maxMs: 1000}\n" + APP));
-    assertEquals("colour: unknown key (expected one of bind, dataDir, ports, store, limits, heartbeat, loginThrottle, apps)",
+    assertEquals("colour: unknown key (expected one of bind, dataDir, ports, store, limits, heartbeat, loginThrottle, tls, apps)",
         problem("colour: blue\n" + APP));
     assertEquals("apps[1].id: app '1400123456' is listed twice", problem(APP + "  - id: \"1400123456\"\n    vendor: tencent\n    key: x\n"));
     assertEquals("(file): not valid YAML at line 1", problem("apps: [\n"));
+  }
+
+  @Test
+  @DisplayName("tls names a deployment's PEM certificate and key; without it a deployment serves no HTTPS")
+  void tls(@TempDir Path dir) throws Exception {
+    Path cert = Files.writeString(dir.resolve("server.crt"), "pem");
+    Path key = Files.writeString(dir.resolve("server.key"), "pem");
+    ServerConfig c = ConfigLoader.parse("tls: {certificate: " + cert + ", privateKey: " + key + "}\n" + APP);
+    assertEquals(Optional.of(new ServerConfig.Tls(cert, key)), c.tls());
+    assertEquals(Optional.empty(), ConfigLoader.parse(APP).tls());
+  }
+
+  @Test
+  @DisplayName("a tls file that cannot be read, or a tls key left out, is one line naming the key")
+  void tlsProblems(@TempDir Path dir) throws Exception {
+    Path cert = Files.writeString(dir.resolve("server.crt"), "pem");
+    Path missing = dir.resolve("nope.key");
+    assertEquals("tls.privateKey: cannot read the file " + missing,
+        problem("tls: {certificate: " + cert + ", privateKey: " + missing + "}\n" + APP));
+    assertEquals("tls.certificate: cannot read the file " + dir,
+        problem("tls: {certificate: " + dir + ", privateKey: " + cert + "}\n" + APP));
+    assertEquals("tls.privateKey: is required", problem("tls: {certificate: " + cert + "}\n" + APP));
+    assertEquals("tls.key: unknown key (expected one of certificate, privateKey)",
+        problem("tls: {certificate: " + cert + ", key: " + cert + "}\n" + APP));
   }
 
   @Test

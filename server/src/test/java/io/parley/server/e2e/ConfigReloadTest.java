@@ -34,7 +34,7 @@ class ConfigReloadTest {
   @TempDir Path dir;
 
   static String config(Path dataDir, String... tencentApps) {
-    StringBuilder yaml = new StringBuilder("dataDir: " + dataDir + "\nports: {tcp: 0, ws: 0, admin: 0}\napps:\n");
+    StringBuilder yaml = new StringBuilder("dataDir: " + dataDir + "\nports: {tcp: 0, ws: 0, http: 0, https: 0, admin: 0}\napps:\n");
     for (String app : tencentApps) {
       yaml.append("  - {id: \"").append(app).append("\", vendor: tencent, key: key-of-").append(app).append("}\n");
     }

@@ -125,7 +125,7 @@ class YuntongxunLoginTest {
   @DisplayName("an app can turn the trusting any-account login off: the APP TOKEN then opens nothing (1008)")
   void anyAccountOff(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("parley.yaml");
-    Files.writeString(config, "ports: {tcp: 0, ws: 0, admin: 0}\ndataDir: " + dir.resolve("data") + "\napps:\n"
+    Files.writeString(config, "ports: {tcp: 0, ws: 0, http: 0, https: 0, admin: 0}\ndataDir: " + dir.resolve("data") + "\napps:\n"
         + "  - {id: ytx, vendor: yuntongxun, accountSid: sid, authToken: auth, appToken: apptoken, anyAccountLogin: false}\n");
     try (var server = io.parley.server.ParleyServer.start(io.parley.server.config.ConfigLoader.load(config)
         .withLoginThrottle(TestServers.LENIENT_THROTTLE))) {

@@ -30,7 +30,8 @@ public final class ServerProcess implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         "io.parley.server.Main",
-        "--data-dir", dataDir.toString(), "--tcp-port", "0", "--ws-port", "0", "--admin-port", "0"));
+        "--data-dir", dataDir.toString(), "--tcp-port", "0", "--ws-port", "0", "--admin-port", "0",
+        "--http-port", "0", "--https-port", "0"));
     if (Runtime.version().feature() >= 22) {
       cmd.add(1, "--enable-native-access=ALL-UNNAMED");
     }
