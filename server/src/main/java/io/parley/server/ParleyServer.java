@@ -34,7 +34,8 @@ import io.parley.server.vendor.yuntongxun.YuntongxunCallbacks;
 import io.parley.server.gateway.RequestLanes;
 import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.http.RestListeners;
-import io.parley.server.http.Router;
+import io.parley.server.vendor.RestContext;
+import io.parley.server.vendor.RestFaces;
 import io.parley.server.messaging.SendService;
 import io.parley.server.session.Session;
 import io.parley.server.session.SessionRegistry;
@@ -71,6 +72,7 @@ public final class ParleyServer implements AutoCloseable {
   private final Store store;
   private final SessionRegistry sessions;
   private final RequestLanes lanes;
+  private final SendService sends;
   private final ReplyBudget replies;
   private final GatewayCounters counters = new GatewayCounters();
   /** Every vendor's callback format, registered once (until the Vendor registry carries them). */
@@ -94,6 +96,7 @@ public final class ParleyServer implements AutoCloseable {
         new StoreOptions(config.syncPolicy(), defaults.maxBatch(), defaults.maxQueuedAppends()),
         new PushDispatcher(sessions));
     this.lanes = RequestLanes.create();
+    this.sends = new SendService(store.writer());
     this.replies = new ReplyBudget(GatewayContext.REPLY_BUDGET_BYTES);
     this.idle = new IdleWatchdog();
     AppRegistry apps = new AppRegistry(config.apps());
@@ -103,7 +106,7 @@ public final class ParleyServer implements AutoCloseable {
     }
     this.auth = new AuthService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
-    GatewayContext ctx = new GatewayContext(config, auth, store, new SendService(store.writer()), sessions, lanes, idle,
+    GatewayContext ctx = new GatewayContext(config, auth, store, sends, sessions, lanes, idle,
         new RateLimitedLog(), replies, new TimelinePages(store, GatewayContext.PAGE), counters,
         new StateCallbacks(callbacks, Clock.systemUTC()),
         new AtomicLong(System.currentTimeMillis() << 16));
@@ -140,7 +143,7 @@ public final class ParleyServer implements AutoCloseable {
     try {
       s.gateway.start();
       s.admin.start(config.bind(), config.ports().admin());
-      s.rest = RestListeners.start(config, vendorRoutes());
+      s.rest = RestListeners.start(config, RestFaces.router(s.restContext()));
       s.writePortsFile();
     } catch (Exception e) {
       s.close();
@@ -149,9 +152,9 @@ public final class ParleyServer implements AutoCloseable {
     return s;
   }
 
-  /** The vendor REST routes: none yet, so that every path answers the JSON 404 "no vendor route matches". */
-  private static Router vendorRoutes() {
-    return Router.builder("vendor").build();
+  private RestContext restContext() {
+    return new RestContext(auth.apps(), services.accounts(), services.issuer(), sessions, store, sends, callbacks,
+        Clock.systemUTC());
   }
 
   public ServerConfig config() {

@@ -1,0 +1,21 @@
+package io.parley.server.vendor;
+
+import io.parley.server.account.Accounts;
+import io.parley.server.auth.AppRegistry;
+import io.parley.server.auth.CredentialIssuer;
+import io.parley.server.callback.Callbacks;
+import io.parley.server.messaging.SendService;
+import io.parley.server.session.SessionRegistry;
+import io.parley.server.store.Store;
+import java.time.Clock;
+
+/** What the vendor REST faces work with: the core's services, never a vendor's. */
+public record RestContext(
+    AppRegistry apps,
+    Accounts accounts,
+    CredentialIssuer issuer,
+    SessionRegistry sessions,
+    Store store,
+    SendService sends,
+    Callbacks callbacks,
+    Clock clock) {}

@@ -1,0 +1,24 @@
+package io.parley.server.vendor;
+
+import io.parley.server.http.Router;
+import java.util.List;
+import java.util.function.Function;
+
+/** The vendor REST faces the server serves, registered once: adding a vendor adds one line here. */
+public final class RestFaces {
+  private RestFaces() {}
+
+  /** Every vendor's face over the same core services. */
+  static List<Function<RestContext, RestFace>> all() {
+    return List.of();
+  }
+
+  /** The vendor router: every vendor's routes, and a JSON 404 for a path no vendor serves. */
+  public static Router router(RestContext context) {
+    Router.Builder routes = Router.builder("vendor");
+    for (Function<RestContext, RestFace> face : all()) {
+      face.apply(context).register(routes);
+    }
+    return routes.build();
+  }
+}
