@@ -22,8 +22,23 @@ final class Json {
     n.put("fromDevice", m.fromDeviceId());
     n.put("time", m.serverTimeMs());
     n.put("contentType", m.contentType());
-    n.put("text", new String(m.content(), StandardCharsets.UTF_8));
+    n.put("text", m.elements().isEmpty() ? new String(m.content(), StandardCharsets.UTF_8) : texts(m));
+    var elements = n.putArray("elements");
+    for (var e : m.elements()) {
+      elements.addObject().put("kind", e.getKindCase().name().toLowerCase(java.util.Locale.ROOT))
+          .put("fields", com.google.protobuf.TextFormat.shortDebugString(e));
+    }
+    if (!m.cloudCustomData().isEmpty()) {
+      n.put("cloudCustomData", m.cloudCustomData());
+    }
     return n.toString();
+  }
+
+  /** The text elements of a message, joined. */
+  private static String texts(ReceivedMessage m) {
+    StringBuilder b = new StringBuilder();
+    m.elements().stream().filter(e -> e.hasText()).forEach(e -> b.append(e.getText().getText()));
+    return b.toString();
   }
 
   static String of(SendReceipt r) {

@@ -1,10 +1,10 @@
 package io.parley.bench;
 
+import io.parley.client.Elements;
 import io.parley.client.ParleyClient;
 import io.parley.client.ParleyException;
 import io.parley.client.Platform;
 import io.parley.client.SendReceipt;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +27,8 @@ public final class SendCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (ParleyClient client = target.client(user).deviceId("parley-bench-send").platform(platform).build()) {
       client.connect().get(15, TimeUnit.SECONDS);
-      byte[] body = text.getBytes(StandardCharsets.UTF_8);
-      SendReceipt r = (clientMsgId == null ? client.send(to, "text", body) : client.send(clientMsgId, to, "text", body))
-          .get(15, TimeUnit.SECONDS);
+      String id = clientMsgId == null ? java.util.UUID.randomUUID().toString() : clientMsgId;
+      SendReceipt r = client.send(id, to, java.util.List.of(Elements.text(text)), "").get(15, TimeUnit.SECONDS);
       System.out.println(Json.of(r));
       return 0;
     } catch (ExecutionException e) {

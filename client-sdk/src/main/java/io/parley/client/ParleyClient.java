@@ -43,6 +43,20 @@ public final class ParleyClient implements AutoCloseable {
     return core.connect();
   }
 
+  /** Sends a message of elements ({@link Elements#text}, {@link Elements#image}, …) under a new client message id. */
+  public CompletableFuture<SendReceipt> send(String toUserId, io.parley.protocol.v1.Element... elements) {
+    return core.send(TimeOrderedIds.next(), toUserId, java.util.List.of(elements), "");
+  }
+
+  /**
+   * Sends a message of elements with cloud custom data (opaque to the server, returned unchanged; "" for none), kept
+   * and resent across reconnects as {@link #send(String, String, String, byte[])} says.
+   */
+  public CompletableFuture<SendReceipt> send(String clientMsgId, String toUserId,
+      java.util.List<io.parley.protocol.v1.Element> elements, String cloudCustomData) {
+    return core.send(clientMsgId, toUserId, elements, cloudCustomData);
+  }
+
   /** Sends {@code content} to {@code toUserId} under a newly generated client message id. */
   public CompletableFuture<SendReceipt> send(String toUserId, String contentType, byte[] content) {
     return send(TimeOrderedIds.next(), toUserId, contentType, content);

@@ -3,7 +3,9 @@ package io.parley.client;
 /**
  * One entry of the user's timeline, delivered once and in seq order. {@code outgoing} is true when
  * the logged-in user sent it (from any device); {@code fromThisDevice} is true when this client's
- * device id sent it, i.e. the echo of one of this client's own sends. Do not modify {@code content}.
+ * device id sent it, i.e. the echo of one of this client's own sends. Do not modify {@code content}. A message sent
+ * as elements has them in {@code elements} (see {@link Elements}) and its cloud custom data in {@code cloudCustomData};
+ * one sent as opaque content has no elements.
  */
 public record ReceivedMessage(
     long seq,
@@ -15,5 +17,7 @@ public record ReceivedMessage(
     long serverTimeMs,
     String contentType,
     byte[] content,
+    java.util.List<io.parley.protocol.v1.Element> elements,
+    String cloudCustomData,
     boolean outgoing,
     boolean fromThisDevice) {}

@@ -21,6 +21,8 @@ public final class ErrorCodes {
   public static final int MESSAGE_TOO_LARGE = 2002;
   public static final int INVALID_RECIPIENT = 2003;
   public static final int RATE_LIMITED = 2004;
+  /** An element of the message body is malformed: the message names the element (by index) and the field. */
+  public static final int INVALID_ELEMENT = 2005;
   public static final int INTERNAL = 5000;
   public static final int UNAVAILABLE = 5001;
 

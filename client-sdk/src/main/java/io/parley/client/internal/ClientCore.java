@@ -144,20 +144,28 @@ public final class ClientCore {
   }
 
   public CompletableFuture<SendReceipt> send(String clientMsgId, String toUserId, String contentType, byte[] content) {
-    Objects.requireNonNull(clientMsgId, "clientMsgId");
-    Objects.requireNonNull(toUserId, "toUserId");
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(content, "content");
-    if (clientMsgId.isEmpty()) {
+    return send(Send.newBuilder().setClientMsgId(clientMsgId).setToUserId(toUserId).setContentType(contentType)
+        .setContent(ByteString.copyFrom(content)));
+  }
+
+  /** Sends a message body of elements (and cloud custom data, "" for none). */
+  public CompletableFuture<SendReceipt> send(String clientMsgId, String toUserId,
+      List<io.parley.protocol.v1.Element> elements, String cloudCustomData) {
+    Objects.requireNonNull(elements, "elements");
+    Objects.requireNonNull(cloudCustomData, "cloudCustomData");
+    return send(Send.newBuilder().setClientMsgId(clientMsgId).setToUserId(toUserId).addAllElements(elements)
+        .setCloudCustomData(cloudCustomData));
+  }
+
+  private CompletableFuture<SendReceipt> send(Send.Builder builder) {
+    Objects.requireNonNull(builder.getClientMsgId(), "clientMsgId");
+    Objects.requireNonNull(builder.getToUserId(), "toUserId");
+    if (builder.getClientMsgId().isEmpty()) {
       throw new IllegalArgumentException("clientMsgId must not be empty");
     }
-    Send send =
-        Send.newBuilder()
-            .setClientMsgId(clientMsgId)
-            .setToUserId(toUserId)
-            .setContentType(contentType)
-            .setContent(ByteString.copyFrom(content))
-            .build();
+    Send send = builder.build();
     CompletableFuture<SendReceipt> result = new CompletableFuture<>();
     if (closed) {
       result.completeExceptionally(closedException());
@@ -663,6 +671,8 @@ public final class ClientCore {
         m.getServerTimeMs(),
         m.getContentType(),
         m.getContent().toByteArray(),
+        m.getElementsList(),
+        m.getCloudCustomData(),
         outgoing,
         outgoing && m.getFromDeviceId().equals(config.deviceId()));
   }

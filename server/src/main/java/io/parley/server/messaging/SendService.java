@@ -30,12 +30,20 @@ public final class SendService {
     if (!Identifiers.valid(send.getToUserId())) {
       throw new SendRefused(ErrorCodes.INVALID_RECIPIENT, "to_user_id must be 1-128 printable characters");
     }
-    if (send.getContent().isEmpty()) {
-      throw new SendRefused(ErrorCodes.EMPTY_MESSAGE, "message content is empty");
+    if (send.getContent().isEmpty() && send.getElementsCount() == 0) {
+      throw new SendRefused(ErrorCodes.EMPTY_MESSAGE, "message has neither elements nor content");
     }
-    if (send.getContent().size() > maxMessageBytes) {
+    long size = send.getContent().size();
+    if (send.getElementsCount() > 0 || !send.getCloudCustomData().isEmpty()) {
+      ElementRules.check(send.getElementsList());
+      for (var e : send.getElementsList()) {
+        size += e.getSerializedSize();
+      }
+      size += com.google.protobuf.CodedOutputStream.computeStringSizeNoTag(send.getCloudCustomData());
+    }
+    if (size > maxMessageBytes) {
       throw new SendRefused(ErrorCodes.MESSAGE_TOO_LARGE,
-          "message content is " + send.getContent().size() + " bytes; the limit is " + maxMessageBytes);
+          "message body is " + size + " bytes; the limit is " + maxMessageBytes);
     }
     if (send.getContentType().length() > MAX_CONTENT_TYPE) {
       throw new SendRefused(ErrorCodes.BAD_REQUEST, "content_type is longer than " + MAX_CONTENT_TYPE + " characters");
@@ -45,7 +53,8 @@ public final class SendService {
   /** Stores a validated send; the future completes after the write is durable. */
   public CompletableFuture<SendResult> send(UserKey from, String fromDeviceId, Send send) {
     AppendRequest request = new AppendRequest(from.appId(), from.userId(), fromDeviceId, send.getToUserId(),
-        send.getClientMsgId(), send.getContentType(), send.getContent());
+        send.getClientMsgId(), send.getContentType(), send.getContent(), send.getElementsList(),
+        send.getCloudCustomData());
     return writer.append(request).thenApply(SendService::toResult);
   }
 

@@ -390,6 +390,8 @@ final class CommitLoop implements Runnable {
         .setContentType(request.contentType())
         .setContent(request.content())
         .setFromDeviceId(request.fromDeviceId())
+        .addAllElements(request.elements())
+        .setCloudCustomData(request.cloudCustomData())
         .build();
     byte[] messageKey = Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId);
     writes.put(db.messages(), messageKey, message.toByteArray());
