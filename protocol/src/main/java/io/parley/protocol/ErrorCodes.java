@@ -23,6 +23,8 @@ public final class ErrorCodes {
   public static final int RATE_LIMITED = 2004;
   /** An element of the message body is malformed: the message names the element (by index) and the field. */
   public static final int INVALID_ELEMENT = 2005;
+  /** The app server refused the message in its before-send callback; the message carries the app's own code and text. */
+  public static final int REFUSED_BY_APP = 2006;
   public static final int INTERNAL = 5000;
   public static final int UNAVAILABLE = 5001;
 

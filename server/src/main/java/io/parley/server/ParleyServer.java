@@ -36,7 +36,9 @@ import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.http.RestListeners;
 import io.parley.server.vendor.RestContext;
 import io.parley.server.vendor.RestFaces;
+import io.parley.server.messaging.SendFlow;
 import io.parley.server.messaging.SendService;
+import io.parley.server.vendor.tencent.TencentMessageFormat;
 import io.parley.server.session.Session;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.store.Store;
@@ -106,7 +108,9 @@ public final class ParleyServer implements AutoCloseable {
     }
     this.auth = new AuthService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
-    GatewayContext ctx = new GatewayContext(config, auth, store, sends, sessions, lanes, idle,
+    SendFlow sendFlow = new SendFlow(sends, callbacks, Map.of(VendorKind.TENCENT, new TencentMessageFormat()),
+        Clock.systemUTC());
+    GatewayContext ctx = new GatewayContext(config, auth, store, sends, sendFlow, sessions, lanes, idle,
         new RateLimitedLog(), replies, new TimelinePages(store, GatewayContext.PAGE), counters,
         new StateCallbacks(callbacks, Clock.systemUTC()),
         new AtomicLong(System.currentTimeMillis() << 16));

@@ -237,7 +237,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     }
     Channel ch = c.channel();
     pacer.started(InboundPacer.SEND);
-    ctx.sends().send(session.user(), session.deviceId(), send).whenComplete((result, error) -> {
+    Session from = session;
+    ctx.sendFlow().send(from.app(), from.user(), from.deviceId(), () -> ctx.states().origin(from), send)
+        .whenComplete((result, error) -> {
       Frame reply = error == null
           ? Frame.newBuilder().setRequestId(requestId).setSendResult(result).build()
           : storeFailure(requestId, error);
@@ -264,6 +266,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     }
     if (cause instanceof IllegalArgumentException) {
       return Replies.error(requestId, ErrorCodes.BAD_REQUEST, "the message was refused: " + cause.getMessage());
+    }
+    if (cause instanceof SendRefused refused) {
+      return Replies.error(requestId, refused.code(), refused.getMessage());
     }
     ctx.log().failed("storing a message failed", cause);
     return Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the message could not be stored; retry with the same client_msg_id");

@@ -2,6 +2,7 @@ package io.parley.server.gateway;
 
 import io.parley.server.auth.AuthService;
 import io.parley.server.config.ServerConfig;
+import io.parley.server.messaging.SendFlow;
 import io.parley.server.messaging.SendService;
 import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.session.SessionRegistry;
@@ -15,6 +16,7 @@ public record GatewayContext(
     AuthService auth,
     Store store,
     SendService sends,
+    SendFlow sendFlow,
     SessionRegistry sessions,
     RequestLanes lanes,
     IdleWatchdog idle,

@@ -48,7 +48,8 @@ public final class StateCallbacks {
         clock.instant()));
   }
 
-  private static Origin origin(Session session) {
+  /** Where a session's events come from: its platform, address and device. */
+  Origin origin(Session session) {
     Channel ch = session.channel();
     String ip = "";
     int port = 0;
