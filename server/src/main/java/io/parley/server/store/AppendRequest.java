@@ -10,10 +10,27 @@ import java.util.List;
  */
 public record AppendRequest(String appId, String fromUserId, String fromDeviceId, String toUserId,
               String clientMsgId, String contentType, ByteString content, List<Element> elements,
-              String cloudCustomData) {
+              String cloudCustomData, Timelines timelines) {
+
+  /** Which timelines get an entry: the conversation's history always has the message. */
+  public enum Timelines {
+    /** Sender's and recipient's: the recipient is pushed it, the sender's other devices see it (multi-device sync). */
+    BOTH,
+    /** The recipient's only (Tencent SyncOtherMachine 2: the sender's devices are not told). */
+    RECIPIENT,
+    /** None: history only, nobody is pushed it (imported messages). */
+    NONE
+  }
 
   public AppendRequest {
     elements = elements == null ? null : List.copyOf(elements);
+  }
+
+  /** A message of elements into both timelines, as a client's send. */
+  public AppendRequest(String appId, String fromUserId, String fromDeviceId, String toUserId, String clientMsgId,
+      String contentType, ByteString content, List<Element> elements, String cloudCustomData) {
+    this(appId, fromUserId, fromDeviceId, toUserId, clientMsgId, contentType, content, elements, cloudCustomData,
+        Timelines.BOTH);
   }
 
   /** A message with opaque content only (no elements, no cloud custom data). */

@@ -371,11 +371,17 @@ final class CommitLoop implements Runnable {
       throws RocksDBException {
     String app = request.appId();
     long serverMsgId = ids.next(now);
-    SeqCounters.User sender = new SeqCounters.User(app, request.fromUserId());
-    touched.add(sender);
-    long senderSeq = seqs.next(sender);
-    long recipientSeq = senderSeq;
-    if (!request.selfSend()) {
+    boolean toSender = request.timelines() == AppendRequest.Timelines.BOTH;
+    boolean toRecipient = request.timelines() != AppendRequest.Timelines.NONE && (!request.selfSend() || !toSender);
+    long senderSeq = 0;
+    long recipientSeq = 0;
+    if (toSender) {
+      SeqCounters.User sender = new SeqCounters.User(app, request.fromUserId());
+      touched.add(sender);
+      senderSeq = seqs.next(sender);
+      recipientSeq = senderSeq; // a self-send has one entry
+    }
+    if (toRecipient) {
       SeqCounters.User recipient = new SeqCounters.User(app, request.toUserId());
       touched.add(recipient);
       recipientSeq = seqs.next(recipient);
@@ -395,15 +401,18 @@ final class CommitLoop implements Runnable {
         .build();
     byte[] messageKey = Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId);
     writes.put(db.messages(), messageKey, message.toByteArray());
-    writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), messageKey);
-    if (!request.selfSend()) {
-      writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq), messageKey);
-    }
     // The listener gets full entries built in memory; nobody reads them back from disk.
-    TimelineEntry senderEntry = TimelineEntry.newBuilder().setSeq(senderSeq).setMessage(message).build();
-    TimelineEntry recipientEntry = request.selfSend()
-        ? senderEntry
-        : TimelineEntry.newBuilder().setSeq(recipientSeq).setMessage(message).build();
+    TimelineEntry senderEntry = null;
+    TimelineEntry recipientEntry = null;
+    if (toSender) {
+      writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), messageKey);
+      senderEntry = TimelineEntry.newBuilder().setSeq(senderSeq).setMessage(message).build();
+      recipientEntry = senderEntry;
+    }
+    if (toRecipient) {
+      writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq), messageKey);
+      recipientEntry = TimelineEntry.newBuilder().setSeq(recipientSeq).setMessage(message).build();
+    }
     return new AppendResult(request, serverMsgId, senderSeq, recipientSeq, now, false, senderEntry, recipientEntry);
   }
 

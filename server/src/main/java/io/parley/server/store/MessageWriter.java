@@ -63,8 +63,8 @@ public final class MessageWriter {
     if (request.content() == null) {
       throw new IllegalArgumentException("content must not be null");
     }
-    if (request.elements() == null || request.cloudCustomData() == null) {
-      throw new IllegalArgumentException("elements and cloudCustomData must not be null");
+    if (request.elements() == null || request.cloudCustomData() == null || request.timelines() == null) {
+      throw new IllegalArgumentException("elements, cloudCustomData and timelines must not be null");
     }
   }
 }

@@ -28,7 +28,7 @@ public final class PushDispatcher implements CommitListener {
     for (AppendResult r : batch) {
       String app = r.request().appId();
       route(perSession, new UserKey(app, r.request().fromUserId()), r.senderEntry());
-      if (!r.request().toUserId().equals(r.request().fromUserId())) {
+      if (r.recipientEntry() != r.senderEntry()) { // a self-send's one entry is both
         route(perSession, new UserKey(app, r.request().toUserId()), r.recipientEntry());
       }
     }
