@@ -1,4 +1,4 @@
 package io.parley.server.auth;
 
 /** Cache key for a verified UserSig: the app it was verified for and the whole UserSig string. */
-record UserSigCacheKey(String appId, String userSig) {}
+public record UserSigCacheKey(String appId, String userSig) {}

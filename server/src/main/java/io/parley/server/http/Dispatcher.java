@@ -70,10 +70,20 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
 
   private Exchange exchange(ChannelHandlerContext ctx, FullHttpRequest req) {
     if (!req.decoderResult().isSuccess()) {
-      return new Exchange(req.protocolVersion(), false, null, JsonErrors.error(400, "the request is not valid HTTP"));
+      return new Exchange(req.protocolVersion(), false, null,
+          router.errors(pathOf(req.uri())).error(400, "the request is not valid HTTP"));
     }
     return new Exchange(req.protocolVersion(), HttpUtil.isKeepAlive(req), HttpRequest.copyOf(req, ctx.channel().remoteAddress()),
         null);
+  }
+
+  /** The path of a request line that may be garbage ("/" when it cannot be read), to pick the error format. */
+  private static String pathOf(String uri) {
+    try {
+      return new QueryStringDecoder(uri).path();
+    } catch (IllegalArgumentException unreadable) {
+      return "/";
+    }
   }
 
   private void begin(ChannelHandlerContext ctx, Exchange x) {

@@ -1,6 +1,7 @@
 package io.parley.server.vendor;
 
 import io.parley.server.http.Router;
+import io.parley.server.vendor.tencent.TencentRest;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,7 +11,8 @@ public final class RestFaces {
 
   /** Every vendor's face over the same core services. */
   static List<Function<RestContext, RestFace>> all() {
-    return List.of();
+    return List.of(
+        ctx -> new TencentRest(ctx));
   }
 
   /** The vendor router: every vendor's routes, and a JSON 404 for a path no vendor serves. */

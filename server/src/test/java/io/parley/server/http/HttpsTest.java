@@ -58,9 +58,9 @@ class HttpsTest {
     try (ParleyServer server = TestServers.start(dir)) {
       int port = server.httpsPort().getAsInt();
       for (String host : List.of("127.0.0.1", "localhost")) {
-        HttpResponse<String> res = Tls.get(Tls.trusting(files().trustStore()), "https://" + host + ":" + port + "/v4/x");
+        HttpResponse<String> res = Tls.get(Tls.trusting(files().trustStore()), "https://" + host + ":" + port + "/no/vendor/here");
         assertEquals(404, res.statusCode());
-        assertEquals("{\"error\":\"no vendor route matches GET /v4/x\"}", res.body());
+        assertTrue(res.body().startsWith("{\"error\":\"no vendor route matches GET /no/vendor/here"), res.body());
       }
     }
   }

@@ -35,9 +35,9 @@ class RestListenersTest {
   @DisplayName("the sandbox serves HTTP and HTTPS, every path a JSON 404 saying no vendor route matched, ports in ports.json")
   void sandbox() throws Exception {
     try (ParleyServer server = TestServers.start(dir)) {
-      HttpResponse<String> http = Tls.get(Tls.defaultTrust(), "http://127.0.0.1:" + server.httpPort() + "/nimserver/user/create.action");
+      HttpResponse<String> http = Tls.get(Tls.defaultTrust(), "http://127.0.0.1:" + server.httpPort() + "/no/vendor/here");
       assertEquals(404, http.statusCode());
-      assertEquals("{\"error\":\"no vendor route matches GET /nimserver/user/create.action\"}", http.body());
+      assertTrue(http.body().startsWith("{\"error\":\"no vendor route matches GET /no/vendor/here"), http.body());
       HttpResponse<String> https = Tls.get(Tls.trusting(SandboxCertificate.files(DataDir.tls(dir)).trustStore()),
           "https://localhost:" + server.httpsPort().getAsInt() + "/");
       assertEquals(404, https.statusCode());
@@ -53,7 +53,7 @@ class RestListenersTest {
   void deploymentWithoutTls() throws Exception {
     try (ParleyServer server = ParleyServer.start(ConfigLoader.load(deployment("")))) {
       assertEquals(OptionalInt.empty(), server.httpsPort());
-      assertEquals(404, Tls.get(Tls.defaultTrust(), "http://127.0.0.1:" + server.httpPort() + "/v4/x").statusCode());
+      assertEquals(404, Tls.get(Tls.defaultTrust(), "http://127.0.0.1:" + server.httpPort() + "/no/vendor/here").statusCode());
       assertTrue(Files.readString(DataDir.portsFile(dir.resolve("data"))).contains("\"https\":null"));
       assertTrue(Files.notExists(DataDir.tls(dir.resolve("data"))), "no sandbox certificate outside the sandbox");
     }

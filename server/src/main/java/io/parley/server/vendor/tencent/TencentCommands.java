@@ -1,0 +1,42 @@
+package io.parley.server.vendor.tencent;
+
+import io.parley.server.vendor.RestContext;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The REST commands served, by {@code servicename/command}. One not served (a message command, for now) is a 60004,
+ * the vendor's code for a bad URL, saying whether the service or only the command is unknown.
+ */
+final class TencentCommands {
+  private final Map<String, TencentCommand> byPath;
+  private final Set<String> services = new TreeSet<>();
+
+  TencentCommands(RestContext ctx) {
+    this.byPath = Map.of(
+        "im_open_login_svc/account_import", new AccountImport(ctx.accounts()),
+        "im_open_login_svc/multiaccount_import", new MultiAccountImport(ctx.accounts()),
+        "im_open_login_svc/account_delete", new AccountDelete(ctx.accounts()),
+        "im_open_login_svc/account_check", new AccountCheck(ctx.accounts()),
+        "im_open_login_svc/kick", new Kick(ctx.sessions()),
+        "openim/query_online_status", new QueryOnlineStatus(ctx.sessions()));
+    byPath.keySet().forEach(p -> services.add(p.substring(0, p.indexOf('/'))));
+  }
+
+  /** The command at {@code servicename/command}. @throws TencentRestException 60004 when there is none */
+  TencentCommand find(String serviceAndCommand) throws TencentRestException {
+    TencentCommand command = byPath.get(serviceAndCommand);
+    if (command != null) {
+      return command;
+    }
+    int slash = serviceAndCommand.indexOf('/');
+    String service = slash < 0 ? serviceAndCommand : serviceAndCommand.substring(0, slash);
+    if (!services.contains(service)) {
+      throw new TencentRestException(TencentCodes.BAD_URL,
+          "no REST service \"" + service + "\" here; the URL is /v4/<servicename>/<command>, services here: " + services);
+    }
+    throw new TencentRestException(TencentCodes.BAD_URL,
+        "service " + service + " has no command \"" + serviceAndCommand.substring(slash + 1) + "\" here");
+  }
+}
