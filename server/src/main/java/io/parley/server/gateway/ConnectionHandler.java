@@ -24,6 +24,7 @@ import io.parley.server.auth.LoginAttempt;
 import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRateLimiter;
 import io.parley.server.messaging.SendRefused;
+import io.parley.server.messaging.SendService;
 import io.parley.server.session.Farewell;
 import io.parley.server.session.Session;
 import io.parley.server.session.UserKey;
@@ -226,7 +227,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
   private void send(ChannelHandlerContext c, int requestId, Send send) {
     try {
-      ctx.sends().validate(send, session.app().limits().maxMessageBytes());
+      SendService.validate(send, session.app().limits().maxMessageBytes());
     } catch (SendRefused r) {
       refuse(c, requestId, r.code(), r.getMessage());
       return;

@@ -77,7 +77,7 @@ public final class SendFlow {
       }
       m.cloudCustomData().ifPresent(b::setCloudCustomData);
       Send changed = b.build();
-      sends.validate(changed, app.limits().maxMessageBytes());
+      SendService.validate(changed, app.limits().maxMessageBytes());
       return changed;
     } catch (SendRefused e) {
       throw new CompletionException(e);

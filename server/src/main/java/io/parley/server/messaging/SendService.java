@@ -23,7 +23,7 @@ public final class SendService {
   }
 
   /** Checks a send against the sender's app's message size limit, without storing it. */
-  public void validate(Send send, int maxMessageBytes) throws SendRefused {
+  public static void validate(Send send, int maxMessageBytes) throws SendRefused {
     if (!Identifiers.valid(send.getClientMsgId())) {
       throw new SendRefused(ErrorCodes.BAD_REQUEST, "client_msg_id must be 1-128 printable characters");
     }

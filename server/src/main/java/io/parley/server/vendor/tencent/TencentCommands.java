@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The REST commands served, by {@code servicename/command}. One not served (a message command, for now) is a 60004,
+ * The REST commands served, by {@code servicename/command}. One not served is a 60004,
  * the vendor's code for a bad URL, saying whether the service or only the command is unknown.
  */
 final class TencentCommands {
@@ -14,14 +14,23 @@ final class TencentCommands {
   private final Set<String> services = new TreeSet<>();
 
   TencentCommands(RestContext ctx) {
-    this.byPath = Map.of(
-        "im_open_login_svc/account_import", new AccountImport(ctx.accounts()),
-        "im_open_login_svc/multiaccount_import", new MultiAccountImport(ctx.accounts()),
-        "im_open_login_svc/account_delete", new AccountDelete(ctx.accounts()),
-        "im_open_login_svc/account_check", new AccountCheck(ctx.accounts()),
-        "im_open_login_svc/kick", new Kick(ctx.sessions()),
-        "openim/query_online_status", new QueryOnlineStatus(ctx.sessions()));
+    TencentMessageCommands messages = new TencentMessageCommands(ctx.store());
+    this.byPath = Map.ofEntries(
+        Map.entry("im_open_login_svc/account_import", new AccountImport(ctx.accounts())),
+        Map.entry("im_open_login_svc/multiaccount_import", new MultiAccountImport(ctx.accounts())),
+        Map.entry("im_open_login_svc/account_delete", new AccountDelete(ctx.accounts())),
+        Map.entry("im_open_login_svc/account_check", new AccountCheck(ctx.accounts())),
+        Map.entry("im_open_login_svc/kick", new Kick(ctx.sessions())),
+        Map.entry("openim/query_online_status", new QueryOnlineStatus(ctx.sessions())),
+        Map.entry("openim/sendmsg", (app, body) -> messages.sendmsg(app, admin(app), body)),
+        Map.entry("openim/batchsendmsg", (app, body) -> messages.batchsendmsg(app, admin(app), body)),
+        Map.entry("openim/importmsg", messages::importmsg),
+        Map.entry("openim/admin_getroammsg", messages::getroammsg));
     byPath.keySet().forEach(p -> services.add(p.substring(0, p.indexOf('/'))));
+  }
+
+  private static String admin(io.parley.server.auth.App app) {
+    return app.secrets(io.parley.server.auth.AppSecrets.Tencent.class).adminIdentifier();
   }
 
   /** The command at {@code servicename/command}. @throws TencentRestException 60004 when there is none */

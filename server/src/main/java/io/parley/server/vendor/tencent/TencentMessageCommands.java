@@ -4,59 +4,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.ByteString;
 import io.parley.protocol.v1.Element;
 import io.parley.protocol.v1.Message;
 import io.parley.server.auth.App;
 import io.parley.server.messaging.ElementRules;
 import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRefused;
+import io.parley.server.messaging.ServerSends;
+import io.parley.protocol.ErrorCodes;
 import io.parley.server.store.AppendRequest;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.Store;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Tencent REST v4 C2C message commands over the core store: {@code openim/sendmsg}, {@code batchsendmsg},
  * {@code importmsg} and {@code admin_getroammsg}. Each takes the request body and answers the result fields (the
- * envelope is the caller's) or throws {@link TencentFailure}. A REST send is durable before it is answered, enters
+ * envelope is the caller's) or throws {@link TencentRestException}. A REST send is durable before it is answered, enters
  * the recipient's timeline (and the sender's with SyncOtherMachine 1) and is pushed like a client's; an import only
  * enters the history. Runs on an HTTP handler thread: it blocks until the store answers.
  */
-public final class TencentMessageCommands {
-  /** The vendor's parameter error. */
-  static final int INVALID_PARAMETER = 10004;
-  /** The vendor's "service timeout" (60008), for a store that does not answer in time. */
-  static final int SERVICE_TIMEOUT = 60008;
+final class TencentMessageCommands {
+  private static final int INVALID_PARAMETER = TencentCodes.INVALID_PARAMETER;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_BATCH = 500;
   private static final int MAX_ROAM = 100;
 
   private final Store store;
+  private final ServerSends sends;
 
-  public TencentMessageCommands(Store store) {
+  TencentMessageCommands(Store store) {
     this.store = store;
-  }
-
-  /** A refusal in the vendor's terms: its ErrorCode and ErrorInfo. */
-  public static final class TencentFailure extends Exception {
-    private final int code;
-
-    public TencentFailure(int code, String info) {
-      super(info, null, false, false);
-      this.code = code;
-    }
-
-    public int code() {
-      return code;
-    }
+    this.sends = new ServerSends(store);
   }
 
   /** {@code openim/sendmsg}: one message from From_Account (the admin when absent) to To_Account. */
-  public ObjectNode sendmsg(App app, String admin, JsonNode body) throws TencentFailure {
+  ObjectNode sendmsg(App app, String admin, JsonNode body) throws TencentRestException {
     String to = account(body, "To_Account", true);
     AppendResult r = append(app, sender(body, admin), to, body,
         intField(body, "SyncOtherMachine", 1) == 2 ? AppendRequest.Timelines.RECIPIENT : AppendRequest.Timelines.BOTH);
@@ -67,10 +50,10 @@ public final class TencentMessageCommands {
   }
 
   /** {@code openim/batchsendmsg}: one message to up to 500 accounts; failures are listed per account. */
-  public ObjectNode batchsendmsg(App app, String admin, JsonNode body) throws TencentFailure {
+  ObjectNode batchsendmsg(App app, String admin, JsonNode body) throws TencentRestException {
     JsonNode to = body.get("To_Account");
     if (to == null || !to.isArray() || to.isEmpty() || to.size() > MAX_BATCH) {
-      throw new TencentFailure(INVALID_PARAMETER, "To_Account must be an array of 1 to " + MAX_BATCH + " accounts");
+      throw new TencentRestException(INVALID_PARAMETER, "To_Account must be an array of 1 to " + MAX_BATCH + " accounts");
     }
     String from = sender(body, admin);
     ArrayNode errors = NODES.arrayNode();
@@ -93,7 +76,7 @@ public final class TencentMessageCommands {
   }
 
   /** {@code openim/importmsg}: a message into the pair's history only; nobody is pushed it. */
-  public ObjectNode importmsg(App app, JsonNode body) throws TencentFailure {
+  ObjectNode importmsg(App app, JsonNode body) throws TencentRestException {
     String from = account(body, "From_Account", true);
     String to = account(body, "To_Account", true);
     append(app, from, to, body, AppendRequest.Timelines.NONE);
@@ -104,12 +87,12 @@ public final class TencentMessageCommands {
    * {@code openim/admin_getroammsg}: the pair's history between MinTime and MaxTime (seconds, inclusive), newest
    * first, MaxCnt at a time; LastMsgKey (the last MsgKey of the previous page) continues below it.
    */
-  public ObjectNode getroammsg(App app, JsonNode body) throws TencentFailure {
+  ObjectNode getroammsg(App app, JsonNode body) throws TencentRestException {
     String a = account(body, body.has("Operator_Account") ? "Operator_Account" : "From_Account", true);
     String b = account(body, body.has("Peer_Account") ? "Peer_Account" : "To_Account", true);
     int max = intField(body, "MaxCnt", MAX_ROAM);
     if (max < 1 || max > MAX_ROAM) {
-      throw new TencentFailure(INVALID_PARAMETER, "MaxCnt must be from 1 to " + MAX_ROAM);
+      throw new TencentRestException(INVALID_PARAMETER, "MaxCnt must be from 1 to " + MAX_ROAM);
     }
     long minTime = longField(body, "MinTime", 0);
     long maxTime = longField(body, "MaxTime", Long.MAX_VALUE / 1000 / 65536);
@@ -150,43 +133,31 @@ public final class TencentMessageCommands {
   // --- the pieces -------------------------------------------------------------------------------------------
 
   private AppendResult append(App app, String from, String to, JsonNode body, AppendRequest.Timelines timelines)
-      throws TencentFailure {
+      throws TencentRestException {
     List<Element> elements;
     try {
       elements = TencentElements.fromMsgBody(body.get("MsgBody"));
       if (elements.isEmpty()) {
-        throw new TencentFailure(INVALID_PARAMETER, "MsgBody must hold at least one element");
+        throw new TencentRestException(INVALID_PARAMETER, "MsgBody must hold at least one element");
       }
       ElementRules.check(elements);
     } catch (MsgBodyException e) {
-      throw new TencentFailure(INVALID_PARAMETER, e.getMessage());
+      throw new TencentRestException(INVALID_PARAMETER, e.getMessage());
     } catch (SendRefused e) {
-      throw new TencentFailure(INVALID_PARAMETER, e.getMessage());
+      throw new TencentRestException(INVALID_PARAMETER, e.getMessage());
     }
     String ccd = textField(body, body.has("CloudCustomData") ? "CloudCustomData" : "cloudCustomData"); // doocs 0.3.43
     long random = longField(body, "MsgRandom", -1);
     if (random < 0 || random > 0xFFFF_FFFFL) {
-      throw new TencentFailure(INVALID_PARAMETER, "MsgRandom is required: a 32-bit unsigned number");
+      throw new TencentRestException(INVALID_PARAMETER, "MsgRandom is required: a 32-bit unsigned number");
     }
     long seq = longField(body, "MsgSeq", 0);
     // The vendor dedups a sender's retries by MsgRandom (and MsgSeq when given), per recipient: so does this id.
     String clientMsgId = "tim:" + random + ":" + seq + ":" + to;
-    int size = ccd.length();
-    for (Element e : elements) {
-      size += e.getSerializedSize();
-    }
-    if (size > app.limits().maxMessageBytes()) {
-      throw new TencentFailure(INVALID_PARAMETER, "the message is " + size + " bytes; the limit is "
-          + app.limits().maxMessageBytes());
-    }
     try {
-      return store.writer().append(new AppendRequest(app.id(), from, "", to, clientMsgId, "", ByteString.EMPTY,
-          elements, ccd, timelines)).get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new TencentFailure(SERVICE_TIMEOUT, "the message could not be stored in time; retry with the same MsgRandom");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TencentFailure(SERVICE_TIMEOUT, "interrupted");
+      return sends.send(app, from, to, clientMsgId, elements, ccd, timelines);
+    } catch (SendRefused e) {
+      throw new TencentRestException(e.code() == ErrorCodes.UNAVAILABLE ? TencentCodes.SERVICE_TIMEOUT : INVALID_PARAMETER, e.getMessage());
     }
   }
 
@@ -213,7 +184,7 @@ public final class TencentMessageCommands {
   }
 
   /** The server msg id of the message a MsgKey names (it is looked up within the second it names). */
-  private long idOf(App app, String a, String b, String key) throws TencentFailure {
+  private long idOf(App app, String a, String b, String key) throws TencentRestException {
     String[] parts = key.split("_");
     long seq;
     long random;
@@ -226,61 +197,61 @@ public final class TencentMessageCommands {
       random = Long.parseLong(parts[1]);
       second = Long.parseLong(parts[2]);
     } catch (NumberFormatException e) {
-      throw new TencentFailure(INVALID_PARAMETER, "LastMsgKey \"" + key + "\" is not a MsgKey (MsgSeq_MsgRandom_MsgTime)");
+      throw new TencentRestException(INVALID_PARAMETER, "LastMsgKey \"" + key + "\" is not a MsgKey (MsgSeq_MsgRandom_MsgTime)");
     }
     for (Message m : store.readConversation(app.id(), a, b, (second * 1000) << 16, ((second + 1) * 1000) << 16, 10_000)) {
       if (msgSeq(m.getServerMsgId(), m.getClientMsgId()) == seq && msgRandom(m.getClientMsgId()) == random) {
         return m.getServerMsgId();
       }
     }
-    throw new TencentFailure(INVALID_PARAMETER, "LastMsgKey \"" + key + "\" names no message of this pair");
+    throw new TencentRestException(INVALID_PARAMETER, "LastMsgKey \"" + key + "\" names no message of this pair");
   }
 
-  private static String sender(JsonNode body, String admin) throws TencentFailure {
+  private static String sender(JsonNode body, String admin) throws TencentRestException {
     String from = account(body, "From_Account", false);
     return from.isEmpty() ? admin : from;
   }
 
-  private static String account(JsonNode body, String field, boolean required) throws TencentFailure {
+  private static String account(JsonNode body, String field, boolean required) throws TencentRestException {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       if (required) {
-        throw new TencentFailure(INVALID_PARAMETER, field + " is required");
+        throw new TencentRestException(INVALID_PARAMETER, field + " is required");
       }
       return "";
     }
     if (!v.isTextual() || !Identifiers.valid(v.asText())) {
-      throw new TencentFailure(INVALID_PARAMETER, field + " must be an account id of 1-128 printable characters");
+      throw new TencentRestException(INVALID_PARAMETER, field + " must be an account id of 1-128 printable characters");
     }
     return v.asText();
   }
 
-  private static String textField(JsonNode body, String field) throws TencentFailure {
+  private static String textField(JsonNode body, String field) throws TencentRestException {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       return "";
     }
     if (!v.isTextual()) {
-      throw new TencentFailure(INVALID_PARAMETER, field + " must be a string");
+      throw new TencentRestException(INVALID_PARAMETER, field + " must be a string");
     }
     return v.asText();
   }
 
-  private static int intField(JsonNode body, String field, int absent) throws TencentFailure {
+  private static int intField(JsonNode body, String field, int absent) throws TencentRestException {
     long v = longField(body, field, absent);
     if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-      throw new TencentFailure(INVALID_PARAMETER, field + " is out of range");
+      throw new TencentRestException(INVALID_PARAMETER, field + " is out of range");
     }
     return (int) v;
   }
 
-  private static long longField(JsonNode body, String field, long absent) throws TencentFailure {
+  private static long longField(JsonNode body, String field, long absent) throws TencentRestException {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       return absent;
     }
     if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-      throw new TencentFailure(INVALID_PARAMETER, field + " must be a whole number");
+      throw new TencentRestException(INVALID_PARAMETER, field + " must be a whole number");
     }
     return v.asLong();
   }

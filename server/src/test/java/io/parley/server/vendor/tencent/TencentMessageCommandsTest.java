@@ -97,15 +97,15 @@ class TencentMessageCommandsTest {
   @DisplayName("missing To_Account or MsgRandom, a bad MsgBody or an unknown LastMsgKey are 10004 naming the field")
   void errors() {
     TencentMessageCommands c = commands();
-    assertEquals(10004, assertThrows(TencentMessageCommands.TencentFailure.class, () -> c.sendmsg(APP, "administrator",
+    assertEquals(10004, assertThrows(TencentRestException.class, () -> c.sendmsg(APP, "administrator",
         body("{\"MsgRandom\":1,\"MsgBody\":[]}"))).code());
-    var noRandom = assertThrows(TencentMessageCommands.TencentFailure.class, () -> c.sendmsg(APP, "administrator",
+    var noRandom = assertThrows(TencentRestException.class, () -> c.sendmsg(APP, "administrator",
         body("{\"To_Account\":\"x\",\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":\"t\"}}]}")));
     assertTrue(noRandom.getMessage().contains("MsgRandom"));
-    var badBody = assertThrows(TencentMessageCommands.TencentFailure.class, () -> c.sendmsg(APP, "administrator",
+    var badBody = assertThrows(TencentRestException.class, () -> c.sendmsg(APP, "administrator",
         body("{\"To_Account\":\"x\",\"MsgRandom\":1,\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":3}}]}")));
     assertTrue(badBody.getMessage().contains("MsgBody[0].MsgContent.Text"), badBody.getMessage());
-    var badKey = assertThrows(TencentMessageCommands.TencentFailure.class, () -> c.getroammsg(APP,
+    var badKey = assertThrows(TencentRestException.class, () -> c.getroammsg(APP,
         body("{\"From_Account\":\"a\",\"To_Account\":\"b\",\"MaxCnt\":5,\"LastMsgKey\":\"1_2_3\"}")));
     assertEquals(10004, badKey.code());
   }
