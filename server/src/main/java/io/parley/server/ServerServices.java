@@ -2,8 +2,8 @@ package io.parley.server;
 
 import io.parley.server.account.Accounts;
 import io.parley.server.account.SecretBox;
-import io.parley.server.auth.App;
-import io.parley.server.auth.AppRegistry;
+import io.parley.server.app.App;
+import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.AuthService;
 import io.parley.server.auth.CredentialIssuer;
 import io.parley.server.auth.LoginThrottle;

@@ -6,7 +6,7 @@ import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.account.Accounts;
 import io.parley.server.account.SecretBox;
 import io.parley.server.account.SubAccount;
-import io.parley.server.auth.AppRegistry;
+import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.AuthResult;
 import io.parley.server.auth.AuthService;
 import io.parley.server.auth.LoginAttempt;

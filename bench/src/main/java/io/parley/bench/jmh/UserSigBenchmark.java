@@ -5,7 +5,7 @@ import io.parley.protocol.credential.tencent.UserSigCheck;
 import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.auth.AuthResult;
 import io.parley.server.auth.AuthService;
-import io.parley.server.auth.AppRegistry;
+import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.LoginAttempt;
 import io.parley.server.auth.LoginThrottle;
 import io.parley.server.config.Sandbox;

@@ -1,7 +1,7 @@
 package io.parley.server.account;
 
-import io.parley.server.auth.App;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.VendorKind;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.store.AccountStore;
 import java.security.SecureRandom;

@@ -1,5 +1,6 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.App;
 import io.parley.protocol.ErrorCodes;
 import java.util.Objects;
 

@@ -1,5 +1,9 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.VendorKind;
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.AppRegistry;
+import io.parley.server.app.App;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.account.Accounts;

@@ -1,5 +1,7 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.App;
 import io.parley.protocol.credential.rongcloud.RongcloudToken;
 import io.parley.protocol.credential.tencent.UserSig;
 import io.parley.protocol.credential.yuntongxun.YuntongxunUserName;

@@ -1,5 +1,6 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.App;
 import java.util.concurrent.CompletableFuture;
 
 /**

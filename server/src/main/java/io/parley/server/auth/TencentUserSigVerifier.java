@@ -1,5 +1,7 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.App;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.protocol.ErrorCodes;

@@ -1,5 +1,7 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.App;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.credential.yuntongxun.YuntongxunUserName;
 import io.parley.protocol.v1.CredentialKind;

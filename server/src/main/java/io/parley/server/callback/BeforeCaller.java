@@ -1,6 +1,6 @@
 package io.parley.server.callback;
 
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.parley.server.callback;
 
-import io.parley.server.auth.App;
-import io.parley.server.auth.CallbackSettings;
+import io.parley.server.app.App;
+import io.parley.server.app.CallbackSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.parley.server.callback;
 
-import io.parley.server.auth.App;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.VendorKind;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;

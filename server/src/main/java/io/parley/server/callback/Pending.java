@@ -1,6 +1,6 @@
 package io.parley.server.callback;
 
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 
 /** An After callback waiting in the queue: for which app, in which format, under which command. */
 record Pending(App app, CallbackFormat format, String command, CallbackEvent event) {

@@ -2,7 +2,7 @@ package io.parley.server.cli;
 
 import io.parley.server.ParleyServer;
 import io.parley.server.admin.AdminToken;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.config.DataDir;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.http.SandboxCertificate;

@@ -1,8 +1,8 @@
 package io.parley.server.cli;
 
 import io.parley.server.account.AccountException;
-import io.parley.server.auth.App;
-import io.parley.server.auth.AppSecrets;
+import io.parley.server.app.App;
+import io.parley.server.app.AppSecrets;
 import io.parley.server.auth.CredentialIssuer;
 import io.parley.server.config.Sandbox;
 import java.time.Clock;

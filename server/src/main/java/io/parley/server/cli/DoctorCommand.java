@@ -1,8 +1,8 @@
 package io.parley.server.cli;
 
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.auth.App;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.VendorKind;
 import io.parley.server.config.ConfigException;
 import io.parley.server.config.ServerConfig;
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package io.parley.server.cli;
 
 import io.parley.protocol.credential.tencent.UserSig;
-import io.parley.server.auth.App;
-import io.parley.server.auth.AppSecrets;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.VendorKind;
 import io.parley.server.config.ConfigException;
 import io.parley.server.config.ServerConfig;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package io.parley.server.config;
 
-import io.parley.server.auth.App;
-import io.parley.server.auth.AppLimits;
-import io.parley.server.auth.AppSecrets;
-import io.parley.server.auth.CallbackSettings;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.AppLimits;
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.CallbackSettings;
+import io.parley.server.app.VendorKind;
 import io.parley.server.store.SyncPolicy;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.parley.server.config;
 
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.store.SyncPolicy;
 import java.nio.file.Path;
 import java.util.List;

@@ -19,7 +19,7 @@ import io.parley.protocol.v1.LoginResult;
 import io.parley.protocol.v1.Pong;
 import io.parley.protocol.v1.Pull;
 import io.parley.protocol.v1.Send;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.auth.LoginAttempt;
 import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRateLimiter;

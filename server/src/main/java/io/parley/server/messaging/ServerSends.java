@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.Element;
 import io.parley.protocol.v1.Send;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.store.AppendRequest;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.Store;

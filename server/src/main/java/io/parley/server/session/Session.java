@@ -5,7 +5,7 @@ import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.KickReason;
 import io.parley.protocol.v1.Platform;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.sync.TimelineDelivery;
 
 /** One logged-in device connection: who it is, its channel, and its delivery state. */

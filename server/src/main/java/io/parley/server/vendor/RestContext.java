@@ -1,7 +1,7 @@
 package io.parley.server.vendor;
 
 import io.parley.server.account.Accounts;
-import io.parley.server.auth.AppRegistry;
+import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.CredentialIssuer;
 import io.parley.server.callback.Callbacks;
 import io.parley.server.messaging.SendService;

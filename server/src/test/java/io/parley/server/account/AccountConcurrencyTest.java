@@ -2,7 +2,7 @@ package io.parley.server.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.config.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;

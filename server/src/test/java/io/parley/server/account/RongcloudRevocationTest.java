@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.protocol.v1.KickReason;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.config.Sandbox;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.config.Sandbox;
 import io.parley.server.store.AccountStore;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.config.Sandbox;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,10 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.VendorKind;
+import io.parley.server.app.CallbackSettings;
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.AppRegistry;
+import io.parley.server.app.App;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

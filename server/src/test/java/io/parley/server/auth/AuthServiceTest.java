@@ -1,5 +1,6 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.AppRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

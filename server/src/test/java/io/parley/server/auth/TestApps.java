@@ -1,5 +1,9 @@
 package io.parley.server.auth;
 
+import io.parley.server.app.VendorKind;
+import io.parley.server.app.CallbackSettings;
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.App;
 import io.parley.server.config.Sandbox;
 import io.parley.server.config.ServerConfig;
 

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parley.server.auth.App;
-import io.parley.server.auth.CallbackSettings;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.CallbackSettings;
+import io.parley.server.app.VendorKind;
 import io.parley.server.support.CallbackReceiver;
 import io.parley.server.support.CallbackReceiver.Reply;
 import io.parley.server.vendor.tencent.TencentCallbacks;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.vendor.netease.NeteaseCallbacks;
 import io.parley.server.vendor.rongcloud.RongcloudCallbacks;
 import java.net.URI;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parley.server.auth.App;
-import io.parley.server.auth.AppLimits;
-import io.parley.server.auth.AppSecrets;
-import io.parley.server.auth.CallbackSettings;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.AppLimits;
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.CallbackSettings;
+import io.parley.server.app.VendorKind;
 import io.parley.server.store.SyncPolicy;
 import java.net.URI;
 import java.time.Duration;

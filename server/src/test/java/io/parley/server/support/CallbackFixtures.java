@@ -2,10 +2,10 @@ package io.parley.server.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parley.server.auth.App;
-import io.parley.server.auth.AppSecrets;
-import io.parley.server.auth.CallbackSettings;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.AppSecrets;
+import io.parley.server.app.CallbackSettings;
+import io.parley.server.app.VendorKind;
 import io.parley.server.callback.C2cMessage;
 import io.parley.server.callback.Origin;
 import io.parley.server.callback.Platform;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.account.Accounts;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 
 /**
  * {@code im_open_login_svc/account_check} {CheckItem:[{UserID}]} (1 to 100): {@code ResultItem} says per UserID

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.account.Accounts;
 import io.parley.server.account.TencentAccount;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import java.util.Optional;
 
 /**

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.parley.protocol.credential.tencent.DecodedUserSig;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.auth.UserSigCacheKey;
 import java.time.Clock;
 import java.util.Optional;

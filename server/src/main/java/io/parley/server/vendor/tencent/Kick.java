@@ -3,7 +3,7 @@ package io.parley.server.vendor.tencent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.protocol.v1.KickReason;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.session.UserKey;
 

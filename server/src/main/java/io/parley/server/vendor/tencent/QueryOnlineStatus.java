@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.protocol.v1.Platform;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.session.Session;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.session.UserKey;

@@ -3,7 +3,7 @@ package io.parley.server.vendor.tencent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.protocol.credential.tencent.TencentCallbackSign;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.callback.BeforeVerdict;
 import io.parley.server.callback.C2cMessage;
 import io.parley.server.callback.CallbackEvent;

@@ -2,7 +2,7 @@ package io.parley.server.vendor.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 
 /** One REST command ({@code servicename/command}): a JSON object in, its result fields out (without the envelope). */
 @FunctionalInterface

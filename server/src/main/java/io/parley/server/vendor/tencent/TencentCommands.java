@@ -29,8 +29,8 @@ final class TencentCommands {
     byPath.keySet().forEach(p -> services.add(p.substring(0, p.indexOf('/'))));
   }
 
-  private static String admin(io.parley.server.auth.App app) {
-    return app.secrets(io.parley.server.auth.AppSecrets.Tencent.class).adminIdentifier();
+  private static String admin(io.parley.server.app.App app) {
+    return app.secrets(io.parley.server.app.AppSecrets.Tencent.class).adminIdentifier();
   }
 
   /** The command at {@code servicename/command}. @throws TencentRestException 60004 when there is none */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.protocol.v1.Element;
 import io.parley.protocol.v1.Message;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.messaging.ElementRules;
 import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRefused;

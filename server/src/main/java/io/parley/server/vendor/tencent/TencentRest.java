@@ -1,7 +1,7 @@
 package io.parley.server.vendor.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.http.BadJsonException;
 import io.parley.server.http.HttpRequest;
 import io.parley.server.http.HttpResponse;

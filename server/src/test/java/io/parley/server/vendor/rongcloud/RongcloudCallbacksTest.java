@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.protocol.credential.rongcloud.RongcloudApiSignature;
-import io.parley.server.auth.App;
-import io.parley.server.auth.VendorKind;
+import io.parley.server.app.App;
+import io.parley.server.app.VendorKind;
 import io.parley.server.callback.BeforeVerdict;
 import io.parley.server.callback.CallbackEvent;
 import io.parley.server.callback.CallbackOptions;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.parley.protocol.credential.tencent.UserSig;
-import io.parley.server.auth.AppRegistry;
+import io.parley.server.app.AppRegistry;
 import io.parley.server.config.Sandbox;
 import io.parley.server.http.HttpRequest;
 import io.parley.server.support.MutableClock;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.protocol.v1.Frame;
-import io.parley.server.auth.App;
+import io.parley.server.app.App;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.RawConnection;
 import io.parley.server.support.ServerExtension;

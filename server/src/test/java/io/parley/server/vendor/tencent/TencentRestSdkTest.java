@@ -85,7 +85,7 @@ class TencentRestSdkTest {
     });
   }
 
-  private static io.parley.server.auth.App app() {
+  private static io.parley.server.app.App app() {
     return running.server().services().app(Sandbox.TENCENT_APP_ID);
   }
 

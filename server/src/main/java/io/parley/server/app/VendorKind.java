@@ -1,4 +1,4 @@
-package io.parley.server.auth;
+package io.parley.server.app;
 
 import io.parley.protocol.v1.CredentialKind;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.parley.server.auth;
+package io.parley.server.app;
 
 /**
  * What one app allows: the largest message, the largest group (used by the groups feature), and each session's

@@ -1,4 +1,4 @@
-package io.parley.server.auth;
+package io.parley.server.app;
 
 import java.util.Objects;
 
