@@ -5,7 +5,7 @@ public enum KickReason {
   /** Another device of the same user logged in and this one was signed out; not reconnected. */
   LOGGED_IN_ELSEWHERE,
   /** The credential expired during the session; not reconnected until the app calls connect() again. */
-  USERSIG_EXPIRED,
+  CREDENTIAL_EXPIRED,
   /** The server is shutting down; the client reconnects. */
   SERVER_SHUTDOWN,
   /** The server saw no heartbeat in time; the client reconnects. */

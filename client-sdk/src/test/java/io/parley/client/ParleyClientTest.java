@@ -433,18 +433,18 @@ class ParleyClientTest {
   }
 
   @Test
-  @DisplayName("on a USERSIG_EXPIRED kick reports the expiry and does not reconnect")
+  @DisplayName("on a CREDENTIAL_EXPIRED kick reports the expiry and does not reconnect")
   void stopsOnCredentialExpiry() throws Exception {
     FakeServer server = tcpServer(new FakeScript());
     ParleyClient client = client(builder(server));
     get(client.connect());
 
     FakeConnection first = server.connections().get(0);
-    first.send(Frame.newBuilder().setKick(Kick.newBuilder().setReason(io.parley.protocol.v1.KickReason.USERSIG_EXPIRED)).build());
+    first.send(Frame.newBuilder().setKick(Kick.newBuilder().setReason(io.parley.protocol.v1.KickReason.CREDENTIAL_EXPIRED)).build());
     first.close();
 
     await().until(() -> recorder.events.contains("onDisconnected"));
-    assertEquals(List.of("onConnected", "onKicked USERSIG_EXPIRED", "onCredentialExpired", "onDisconnected"), recorder.events);
+    assertEquals(List.of("onConnected", "onKicked CREDENTIAL_EXPIRED", "onCredentialExpired", "onDisconnected"), recorder.events);
     await().during(QUIET).atMost(QUIET.multipliedBy(4)).until(() -> server.connections().size() == 1);
     assertFalse(client.isConnected());
 

@@ -3,7 +3,7 @@ package io.parley.client;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A listener that writes down every event, as "onKicked USERSIG_EXPIRED"-style lines and messages. */
+/** A listener that writes down every event, as "onKicked CREDENTIAL_EXPIRED"-style lines and messages. */
 class Recorder implements ParleyListener {
   final List<String> events = new CopyOnWriteArrayList<>();
   final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();

@@ -405,13 +405,13 @@ public final class ClientCore {
     c.failed(new IOException("kicked by the server: " + reason + (message.isEmpty() ? "" : " (" + message + ")")));
     c.localClose = true;
     c.stopAfter = switch (reason) {
-      case LOGGED_IN_ELSEWHERE, USERSIG_EXPIRED, ACCOUNT_BLOCKED, CREDENTIAL_REVOKED, APP_REMOVED -> true;
+      case LOGGED_IN_ELSEWHERE, CREDENTIAL_EXPIRED, ACCOUNT_BLOCKED, CREDENTIAL_REVOKED, APP_REMOVED -> true;
       default -> false;
     };
     tell(
         () -> {
           listener.onKicked(reason, message);
-          if (reason == KickReason.USERSIG_EXPIRED || reason == KickReason.CREDENTIAL_REVOKED) {
+          if (reason == KickReason.CREDENTIAL_EXPIRED || reason == KickReason.CREDENTIAL_REVOKED) {
             listener.onCredentialExpired();
           }
         });
@@ -732,7 +732,7 @@ public final class ClientCore {
   private static KickReason kickReason(io.parley.protocol.v1.KickReason reason) {
     return switch (reason) {
       case LOGGED_IN_ELSEWHERE -> KickReason.LOGGED_IN_ELSEWHERE;
-      case USERSIG_EXPIRED -> KickReason.USERSIG_EXPIRED;
+      case CREDENTIAL_EXPIRED -> KickReason.CREDENTIAL_EXPIRED;
       case SERVER_SHUTDOWN -> KickReason.SERVER_SHUTDOWN;
       case IDLE_TIMEOUT -> KickReason.IDLE_TIMEOUT;
       case SLOW_CONSUMER -> KickReason.SLOW_CONSUMER;

@@ -198,7 +198,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       Session s = session;
       long delay = Math.max(0, expiresAt - System.currentTimeMillis());
       credentialExpiry = ctx.idle().timer().newTimeout(
-          t -> s.kick(KickReason.USERSIG_EXPIRED, "the credential expired; log in again with a new one"),
+          t -> s.kick(KickReason.CREDENTIAL_EXPIRED, "the credential expired; log in again with a new one"),
           delay, TimeUnit.MILLISECONDS);
     }
     long newest = admitted.newestSeq();

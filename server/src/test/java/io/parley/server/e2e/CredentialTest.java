@@ -96,7 +96,7 @@ class CredentialTest {
         .credential(CredentialKind.TENCENT_USERSIG, () -> TestServers.userSig("bob", 2)).build()) {
       bob.connect().get(10, TimeUnit.SECONDS);
       await().atMost(Duration.ofSeconds(10)).until(() -> rec.credentialExpired.get() == 1);
-      assertTrue(rec.kicks.contains(KickReason.USERSIG_EXPIRED));
+      assertTrue(rec.kicks.contains(KickReason.CREDENTIAL_EXPIRED));
       await().atMost(Duration.ofSeconds(5)).until(() -> !bob.isConnected());
       await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> rec.connected.get() == 1);
     }
