@@ -13,7 +13,7 @@ import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.AuthService;
 import io.parley.server.auth.LoginThrottle;
 import io.parley.server.config.ConfigException;
-import io.parley.server.config.ConfigLoader;
+import io.parley.server.configfile.ConfigLoader;
 import io.parley.server.config.ConfigReload;
 import io.parley.server.config.Sandbox;
 import io.parley.server.config.ServerConfig;
@@ -27,18 +27,13 @@ import io.parley.server.callback.CallbackOptions;
 import io.parley.server.callback.CallbackStats;
 import io.parley.server.callback.Callbacks;
 import io.parley.server.app.VendorKind;
-import io.parley.server.vendor.netease.NeteaseCallbacks;
-import io.parley.server.vendor.rongcloud.RongcloudCallbacks;
-import io.parley.server.vendor.tencent.TencentCallbacks;
-import io.parley.server.vendor.yuntongxun.YuntongxunCallbacks;
 import io.parley.server.gateway.RequestLanes;
 import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.http.RestListeners;
 import io.parley.server.vendor.RestContext;
-import io.parley.server.vendor.RestFaces;
+import io.parley.server.vendor.Vendors;
 import io.parley.server.messaging.SendFlow;
 import io.parley.server.messaging.SendService;
-import io.parley.server.vendor.tencent.TencentMessageFormat;
 import io.parley.server.session.Session;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.store.Store;
@@ -77,12 +72,7 @@ public final class ParleyServer implements AutoCloseable {
   private final SendService sends;
   private final ReplyBudget replies;
   private final GatewayCounters counters = new GatewayCounters();
-  /** Every vendor's callback format, registered once (until the Vendor registry carries them). */
-  private final Callbacks callbacks = new Callbacks(Map.of(
-      VendorKind.TENCENT, new TencentCallbacks(),
-      VendorKind.RONGCLOUD, new RongcloudCallbacks(),
-      VendorKind.NETEASE, new NeteaseCallbacks(),
-      VendorKind.YUNTONGXUN, new YuntongxunCallbacks()), CallbackOptions.DEFAULTS);
+  private final Callbacks callbacks = new Callbacks(Vendors.callbackFormats(), CallbackOptions.DEFAULTS);
   private final IdleWatchdog idle;
   private final Gateway gateway;
   private final AdminServer admin;
@@ -106,10 +96,9 @@ public final class ParleyServer implements AutoCloseable {
     if (config.sandbox()) {
       seedSandbox();
     }
-    this.auth = new AuthService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
+    this.auth = Vendors.authService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
-    SendFlow sendFlow = new SendFlow(sends, callbacks, Map.of(VendorKind.TENCENT, new TencentMessageFormat()),
-        Clock.systemUTC());
+    SendFlow sendFlow = new SendFlow(sends, callbacks, Vendors.messageFormats(), Clock.systemUTC());
     GatewayContext ctx = new GatewayContext(config, auth, store, sends, sendFlow, sessions, lanes, idle,
         new RateLimitedLog(), replies, new TimelinePages(store, GatewayContext.PAGE), counters,
         new StateCallbacks(callbacks, Clock.systemUTC()),
@@ -147,7 +136,7 @@ public final class ParleyServer implements AutoCloseable {
     try {
       s.gateway.start();
       s.admin.start(config.bind(), config.ports().admin());
-      s.rest = RestListeners.start(config, RestFaces.router(s.restContext()));
+      s.rest = RestListeners.start(config, Vendors.router(s.restContext()));
       s.writePortsFile();
     } catch (Exception e) {
       s.close();

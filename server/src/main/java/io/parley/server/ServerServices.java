@@ -1,5 +1,7 @@
 package io.parley.server;
 
+import io.parley.server.vendor.Vendors;
+
 import io.parley.server.account.Accounts;
 import io.parley.server.account.SecretBox;
 import io.parley.server.app.App;
@@ -38,10 +40,10 @@ public final class ServerServices implements AutoCloseable {
     this.apps = apps;
     this.accounts = accounts;
     this.ownedStore = ownedStore;
-    this.issuer = new CredentialIssuer(accounts, clock);
-    AuthService unthrottled = new AuthService(apps, new LoginThrottle(UNTHROTTLED, clock), accounts, Runnable::run,
+    this.issuer = Vendors.issuer(accounts, clock);
+    AuthService unthrottled = Vendors.authService(apps, new LoginThrottle(UNTHROTTLED, clock), accounts, Runnable::run,
         clock, 1_000);
-    this.doctor = new CredentialDoctor(apps, unthrottled, accounts, clock, ZoneId.systemDefault());
+    this.doctor = new CredentialDoctor(apps, unthrottled, accounts, Vendors.doctors(), clock, ZoneId.systemDefault());
   }
 
   /** The services of a running server, over its store, sessions and live app registry. */

@@ -62,8 +62,8 @@ public class LoginBenchmark {
     Accounts accounts = new Accounts(store.accounts(), SecretBox.openOrCreate(dir.resolve("accounts.key")),
         new SessionRegistry(), clock);
     AppRegistry apps = new AppRegistry(Sandbox.apps());
-    cold = new AuthService(apps, new LoginThrottle(UNTHROTTLED, clock), accounts, Runnable::run, clock, 0);
-    cached = new AuthService(apps, new LoginThrottle(UNTHROTTLED, clock), accounts, Runnable::run, clock, 10_000);
+    cold = io.parley.server.vendor.Vendors.authService(apps, new LoginThrottle(UNTHROTTLED, clock), accounts, Runnable::run, clock, 0);
+    cached = io.parley.server.vendor.Vendors.authService(apps, new LoginThrottle(UNTHROTTLED, clock), accounts, Runnable::run, clock, 10_000);
 
     long now = System.currentTimeMillis();
     tencent = new LoginAttempt(Sandbox.TENCENT_APP_ID, "alice", CredentialKind.TENCENT_USERSIG,

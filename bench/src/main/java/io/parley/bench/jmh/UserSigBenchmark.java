@@ -39,7 +39,7 @@ public class UserSigBenchmark {
     if (check().outcome() != UserSigCheck.Outcome.OK) {
       throw new IllegalStateException("the benchmark's UserSig does not check: " + check().reason());
     }
-    auth = new AuthService(new AppRegistry(List.of(Sandbox.tencentApp())),
+    auth = io.parley.server.vendor.Vendors.authService(new AppRegistry(List.of(Sandbox.tencentApp())),
         new LoginThrottle(Sandbox.LOGIN_THROTTLE, Clock.systemUTC()), null, Runnable::run, Clock.systemUTC(), 10_000);
     if (!authenticateCached().ok()) { // the first login verifies and fills the cache
       throw new IllegalStateException("AuthService refused the benchmark's UserSig");

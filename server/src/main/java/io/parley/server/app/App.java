@@ -23,9 +23,9 @@ public record App(String id, VendorKind vendor, AppSecrets secrets, AppLimits li
     if (secrets.vendor() != vendor) {
       throw new IllegalArgumentException("app " + id + " is a " + vendor + " app but has " + secrets.vendor() + " secrets");
     }
-    if (vendor == VendorKind.TENCENT && !id.matches("[1-9][0-9]{0,17}")) {
-      throw new IllegalArgumentException("a Tencent app id is the SDKAppID in decimal, not \"" + id + "\"");
-    }
+    vendor.idProblem(id).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
   }
 
   /** The SDKAppID of a Tencent app. */

@@ -10,6 +10,9 @@ public sealed interface AppSecrets {
 
   /** Tencent: the UserSig key, and the identifier whose UserSig authorizes REST calls. */
   record Tencent(String key, String adminIdentifier) implements AppSecrets {
+    /** The admin identifier when a config names none (Tencent's console suggests it too). */
+    public static final String DEFAULT_ADMIN = "administrator";
+
     public Tencent {
       requireSecret("key", key);
       requireSecret("adminIdentifier", adminIdentifier);

@@ -1,19 +1,13 @@
 package io.parley.server.auth;
 
-import io.parley.server.app.VendorKind;
-import io.parley.server.app.AppSecrets;
 import io.parley.server.app.AppRegistry;
 import io.parley.server.app.App;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
-import java.time.Clock;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -24,38 +18,16 @@ import java.util.stream.Stream;
 public final class AuthService {
   private final AppRegistry apps;
   private final LoginThrottle throttle;
-  private final TencentUserSigVerifier tencent;
-  private final RongcloudTokenVerifier rongcloud;
-  private final Map<CredentialKind, CredentialVerifier> verifiers = new EnumMap<>(CredentialKind.class);
+  private final Map<CredentialKind, CredentialVerifier> verifiers;
 
   /**
-   * @param accounts the vendor account store; null for a server without one (unit tests, benchmarks), which then
-   *     verifies only Tencent UserSigs and Yuntongxun any-account logins
-   * @param verifyExecutor runs signature checks and account lookups; never an event loop
-   * @param clock the time against which credential expiry is judged
-   * @param cacheMaxEntries how many verified credentials to remember
+   * @param verifiers one per credential kind this server can check (the vendors' registry builds them); a kind
+   *     without one is answered {@link ErrorCodes#UNAVAILABLE} (a server without an account store)
    */
-  public AuthService(AppRegistry apps, LoginThrottle throttle, Accounts accounts, Executor verifyExecutor, Clock clock,
-      int cacheMaxEntries) {
+  public AuthService(AppRegistry apps, LoginThrottle throttle, Map<CredentialKind, CredentialVerifier> verifiers) {
     this.apps = Objects.requireNonNull(apps, "apps");
     this.throttle = Objects.requireNonNull(throttle, "throttle");
-    Objects.requireNonNull(verifyExecutor, "verifyExecutor");
-    Objects.requireNonNull(clock, "clock");
-    if (cacheMaxEntries < 0) {
-      throw new IllegalArgumentException("cacheMaxEntries must not be negative, was " + cacheMaxEntries);
-    }
-    this.tencent = new TencentUserSigVerifier(verifyExecutor, clock, cacheMaxEntries);
-    verifiers.put(CredentialKind.TENCENT_USERSIG, tencent);
-    YuntongxunVerifier yuntongxun = new YuntongxunVerifier(accounts, verifyExecutor);
-    verifiers.put(CredentialKind.YUNTONGXUN_APP_TOKEN, yuntongxun);
-    if (accounts != null) {
-      this.rongcloud = new RongcloudTokenVerifier(accounts, verifyExecutor, cacheMaxEntries);
-      verifiers.put(CredentialKind.RONGCLOUD_TOKEN, rongcloud);
-      verifiers.put(CredentialKind.NETEASE_TOKEN, new NeteaseTokenVerifier(accounts, verifyExecutor));
-      verifiers.put(CredentialKind.YUNTONGXUN_VOIP, yuntongxun);
-    } else {
-      this.rongcloud = null;
-    }
+    this.verifiers = Map.copyOf(verifiers);
   }
 
   /** The apps this service admits users to. */
@@ -86,27 +58,10 @@ public final class AuthService {
     return countingFailures(attempt, verifier.verify(app, attempt));
   }
 
-  /**
-   * Checks the credential of a Tencent REST call ({@code ?sdkappid=&identifier=&usersig=}): the identifier must be
-   * the app's admin identifier and the UserSig valid for it, with the same codes (and cache) as a login.
-   */
-  public CompletableFuture<AuthResult> authenticateTencentAdmin(
-      String sdkAppId, String identifier, String userSig, String sourceAddress) {
-    LoginAttempt attempt = new LoginAttempt(sdkAppId, identifier, CredentialKind.TENCENT_USERSIG, userSig, sourceAddress);
-    Optional<App> found = apps.find(sdkAppId);
-    if (found.isEmpty() || found.get().vendor() != VendorKind.TENCENT) {
-      return failed(attempt, ErrorCodes.UNKNOWN_APP, "No Tencent app with SDKAppID \"" + sdkAppId + "\" is hosted here.");
-    }
-    Optional<String> throttled = throttle.refusal(attempt);
-    if (throttled.isPresent()) {
-      return refused(ErrorCodes.TOO_MANY_LOGIN_ATTEMPTS, throttled.get());
-    }
-    String admin = found.get().secrets(AppSecrets.Tencent.class).adminIdentifier();
-    if (!admin.equals(identifier)) {
-      return failed(attempt, ErrorCodes.TENCENT_NO_PERMISSION, "Identifier \"" + identifier + "\" is not the REST admin of app "
-          + sdkAppId + "; sign the REST UserSig for \"" + admin + "\".");
-    }
-    return countingFailures(attempt, tencent.verify(found.get(), attempt));
+  /** Whether a login with this kind of credential may leave its user id empty (the credential names the user). */
+  public boolean credentialNamesUser(CredentialKind kind) {
+    CredentialVerifier verifier = verifiers.get(kind);
+    return verifier != null && verifier.namesUser();
   }
 
   /** Drops what was cached under an app's old secrets after a reload changed or removed it. */
@@ -115,20 +70,13 @@ public final class AuthService {
   }
 
   private void forget(String appId) {
-    tencent.forget(appId);
-    if (rongcloud != null) {
-      rongcloud.forget(appId);
-    }
+    verifiers.values().stream().distinct().forEach(v -> v.forget(appId));
   }
 
   private static Optional<String> kindProblem(App app, CredentialKind kind) {
     if (!app.vendor().credentialKinds().contains(kind)) {
       return Optional.of("App " + app.id() + " is a " + app.vendor().configName() + " app and accepts "
           + app.vendor().credentialKinds() + " credentials, not " + kind + ".");
-    }
-    if (kind == CredentialKind.YUNTONGXUN_APP_TOKEN && !app.secrets(AppSecrets.Yuntongxun.class).anyAccountLogin()) {
-      return Optional.of("App " + app.id() + " has any-account login turned off (anyAccountLogin: false); log in with"
-          + " the user's sub-account: voipAccount as user id, voipPwd as credential (kind YUNTONGXUN_VOIP).");
     }
     return Optional.empty();
   }

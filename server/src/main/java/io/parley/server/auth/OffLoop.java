@@ -7,10 +7,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /** Runs a credential check on the verify executor; a failing check or a full executor becomes a refusal, never an exception. */
-final class OffLoop {
+public final class OffLoop {
   private OffLoop() {}
 
-  static CompletableFuture<AuthResult> verify(Executor executor, Supplier<AuthResult> check, String what) {
+  public static CompletableFuture<AuthResult> verify(Executor executor, Supplier<AuthResult> check, String what) {
     try {
       return CompletableFuture.supplyAsync(check, executor)
           .exceptionally(failure -> AuthResult.refused(ErrorCodes.INTERNAL,

@@ -1,7 +1,7 @@
 package io.parley.server.cli;
 
 import io.parley.server.config.ConfigException;
-import io.parley.server.config.ConfigLoader;
+import io.parley.server.configfile.ConfigLoader;
 import io.parley.server.config.Sandbox;
 import io.parley.server.config.ServerConfig;
 import java.nio.file.Path;

@@ -44,7 +44,7 @@ final class DevCredentials {
   /** A credential for alice as {@code parley-server credential} issues it; these kinds need no account store. */
   private static String alice(App app) {
     try {
-      return new CredentialIssuer(null, Clock.systemUTC()).issue(app, "alice", Duration.ofDays(1), false).credential();
+      return io.parley.server.vendor.Vendors.issuer(null, Clock.systemUTC()).issue(app, "alice", Duration.ofDays(1), false).credential();
     } catch (AccountException e) {
       throw new IllegalStateException("a dev credential could not be issued: " + e.getMessage(), e);
     }

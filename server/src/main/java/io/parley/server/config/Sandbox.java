@@ -17,7 +17,7 @@ public final class Sandbox {
   public static final String TENCENT_APP_ID = "1400000000";
   public static final long TENCENT_SDK_APP_ID = 1400000000L;
   public static final String TENCENT_KEY = "parley-dev-tencent-key";
-  public static final String TENCENT_ADMIN = "administrator";
+  public static final String TENCENT_ADMIN = AppSecrets.Tencent.DEFAULT_ADMIN;
 
   public static final String RONGCLOUD_APP_KEY = "parley-dev-rong";
   public static final String RONGCLOUD_APP_SECRET = "parley-dev-rong-secret";

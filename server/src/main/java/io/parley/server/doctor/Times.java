@@ -6,21 +6,21 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Renders instants in the operator's local time, with how long ago or ahead they are. */
-final class Times {
+public final class Times {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
   private Times() {}
 
-  static String local(Instant t, ZoneId zone) {
+  public static String local(Instant t, ZoneId zone) {
     return LOCAL.format(t.atZone(zone)) + " (" + t + ")";
   }
 
-  static String relative(Instant t, Instant now) {
+  public static String relative(Instant t, Instant now) {
     Duration d = Duration.between(now, t);
     return d.isNegative() ? human(d.negated()) + " ago" : "in " + human(d);
   }
 
-  static String human(Duration d) {
+  public static String human(Duration d) {
     long s = d.getSeconds();
     if (s < 120) {
       return s + " s";

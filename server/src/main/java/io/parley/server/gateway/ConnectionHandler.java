@@ -10,7 +10,6 @@ import io.netty.util.Timeout;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.ProtocolVersion;
 import io.parley.protocol.codec.FrameTooLargeException;
-import io.parley.protocol.v1.CredentialKind;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.KickReason;
@@ -140,7 +139,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
               + " is not supported; this server speaks version " + ProtocolVersion.CURRENT);
       return;
     }
-    boolean userFromCredential = login.getUserId().isEmpty() && login.getCredentialKind() == CredentialKind.RONGCLOUD_TOKEN;
+    boolean userFromCredential = login.getUserId().isEmpty() && ctx.auth().credentialNamesUser(login.getCredentialKind());
     if (!Identifiers.valid(login.getAppId()) || !(userFromCredential || Identifiers.valid(login.getUserId()))) {
       refuseAndClose(c, requestId, ErrorCodes.BAD_REQUEST, "app_id and user_id must be 1-128 printable characters");
       return;

@@ -1,5 +1,7 @@
 package io.parley.server.auth;
 
+import io.parley.server.vendor.Vendors;
+
 import io.parley.server.app.AppRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +38,7 @@ class AuthServiceTest {
   final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "verify"));
   final CountingExecutor executor = new CountingExecutor(thread);
   final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
-  final AuthService auth = new AuthService(
+  final AuthService auth = Vendors.authService(
       new AppRegistry(List.of(TestApps.tencent(APP_ID, KEY), TestApps.tencent(OTHER_APP_ID, OTHER_KEY))),
       new LoginThrottle(TestApps.LENIENT_THROTTLE, clock), null, executor, clock, 1_000);
 
@@ -244,24 +246,5 @@ class AuthServiceTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  @Test
-  @DisplayName("a REST call's UserSig must be the admin identifier's: 10007 for another identifier, login codes otherwise")
-  void tencentAdmin() throws Exception {
-    String admin = UserSig.generate(SDKAPPID, KEY, "administrator", DAY, null, NOW);
-
-    assertTrue(auth.authenticateTencentAdmin(APP_ID, "administrator", admin, "127.0.0.1").get().ok());
-    assertRefused(ErrorCodes.TENCENT_NO_PERMISSION,
-        auth.authenticateTencentAdmin(APP_ID, "alice", userSig("alice"), "127.0.0.1").get());
-    assertRefused(ErrorCodes.TENCENT_SIGNATURE_MISMATCH, auth.authenticateTencentAdmin(APP_ID, "administrator",
-        UserSig.generate(SDKAPPID, "other-key", "administrator", DAY, null, NOW), "127.0.0.1").get());
-    assertRefused(ErrorCodes.TENCENT_IDENTIFIER_MISMATCH,
-        auth.authenticateTencentAdmin(APP_ID, "administrator", userSig("alice"), "127.0.0.1").get());
-    assertRefused(ErrorCodes.UNKNOWN_APP,
-        auth.authenticateTencentAdmin("1499999999", "administrator", admin, "127.0.0.1").get());
-    clock.advance(Duration.ofDays(2));
-    assertRefused(ErrorCodes.TENCENT_USERSIG_EXPIRED,
-        auth.authenticateTencentAdmin(APP_ID, "administrator", admin, "127.0.0.1").get());
   }
 }

@@ -9,7 +9,7 @@ import io.parley.client.ParleyClient;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.credential.tencent.UserSig;
 import io.parley.server.ParleyServer;
-import io.parley.server.config.ConfigLoader;
+import io.parley.server.configfile.ConfigLoader;
 import io.parley.server.config.ConfigReload;
 import io.parley.server.support.Admin;
 import io.parley.server.support.Clients;

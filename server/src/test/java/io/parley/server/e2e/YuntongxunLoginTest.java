@@ -127,7 +127,7 @@ class YuntongxunLoginTest {
     Path config = dir.resolve("parley.yaml");
     Files.writeString(config, "ports: {tcp: 0, ws: 0, http: 0, https: 0, admin: 0}\ndataDir: " + dir.resolve("data") + "\napps:\n"
         + "  - {id: ytx, vendor: yuntongxun, accountSid: sid, authToken: auth, appToken: apptoken, anyAccountLogin: false}\n");
-    try (var server = io.parley.server.ParleyServer.start(io.parley.server.config.ConfigLoader.load(config)
+    try (var server = io.parley.server.ParleyServer.start(io.parley.server.configfile.ConfigLoader.load(config)
         .withLoginThrottle(TestServers.LENIENT_THROTTLE))) {
       Frame f = RawConnection.attempt(server.tcpPort(), RawConnection.login("ytx", "alice", APP_TOKEN, "apptoken"));
       RongcloudLoginTest.assertRefused(ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED, "any-account login turned off", f);

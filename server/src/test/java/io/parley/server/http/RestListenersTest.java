@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.server.ParleyServer;
 import io.parley.server.config.ConfigException;
-import io.parley.server.config.ConfigLoader;
+import io.parley.server.configfile.ConfigLoader;
 import io.parley.server.config.DataDir;
 import io.parley.server.support.TestServers;
 import java.net.http.HttpResponse;

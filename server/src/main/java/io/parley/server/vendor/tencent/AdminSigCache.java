@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.parley.protocol.credential.tencent.DecodedUserSig;
 import io.parley.server.app.App;
-import io.parley.server.auth.UserSigCacheKey;
+
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.parley.server.auth;
+package io.parley.server.vendor.tencent;
 
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.parley.protocol.credential.tencent.DecodedUserSig;

@@ -1,4 +1,4 @@
-package io.parley.server.auth;
+package io.parley.server.vendor.tencent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

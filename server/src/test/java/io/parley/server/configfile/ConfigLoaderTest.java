@@ -1,4 +1,8 @@
-package io.parley.server.config;
+package io.parley.server.configfile;
+
+import io.parley.server.config.ConfigException;
+import io.parley.server.config.Sandbox;
+import io.parley.server.config.ServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,7 +117,7 @@ class ConfigLoaderTest {
         problem("apps:\n  - id: rong\n    vendor: rongcloud\n    key: k\n"));
     assertEquals("apps[0].anyAccountLogin: must be true or false, not 'maybe'", problem(
         "apps:\n  - {id: y, vendor: yuntongxun, accountSid: s, authToken: a, appToken: t, anyAccountLogin: maybe}\n"));
-    assertEquals("apps[0].id: must be 1-64 letters, digits, '_', '-' or '.'",
+    assertEquals("apps[0].id: an app id must be 1-64 letters, digits, '_', '-' or '.', not \"a b\"",
         problem("apps:\n  - {id: \"a b\", vendor: netease, appSecret: s}\n"));
     assertEquals("apps[0].callback.url: must be an http or https URL",
         problem(APP + "    callback: {url: \"ftp://x\"}\n"));

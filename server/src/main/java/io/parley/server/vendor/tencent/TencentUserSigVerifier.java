@@ -1,5 +1,9 @@
-package io.parley.server.auth;
+package io.parley.server.vendor.tencent;
 
+import io.parley.server.auth.AuthResult;
+import io.parley.server.auth.CredentialVerifier;
+import io.parley.server.auth.LoginAttempt;
+import io.parley.server.auth.OffLoop;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.App;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -25,7 +29,8 @@ final class TencentUserSigVerifier implements CredentialVerifier {
   private final boolean caching;
 
   /** Forgets every verified UserSig of this app (its key changed or it was removed). */
-  void forget(String appId) {
+  @Override
+  public void forget(String appId) {
     verified.asMap().keySet().removeIf(k -> k.appId().equals(appId));
   }
 

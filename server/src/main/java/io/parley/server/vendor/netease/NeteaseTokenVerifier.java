@@ -1,5 +1,9 @@
-package io.parley.server.auth;
+package io.parley.server.vendor.netease;
 
+import io.parley.server.auth.AuthResult;
+import io.parley.server.auth.CredentialVerifier;
+import io.parley.server.auth.LoginAttempt;
+import io.parley.server.auth.OffLoop;
 import io.parley.server.app.App;
 import io.parley.protocol.ErrorCodes;
 import io.parley.server.account.Accounts;

@@ -1,4 +1,9 @@
-package io.parley.server.doctor;
+package io.parley.server.vendor.tencent;
+
+import io.parley.server.doctor.Diagnosis;
+import io.parley.server.doctor.DoctorCase;
+import io.parley.server.doctor.Times;
+import io.parley.server.doctor.VendorDoctor;
 
 import io.parley.protocol.credential.tencent.DecodedUserSig;
 import io.parley.protocol.credential.tencent.UserSig;
@@ -15,10 +20,14 @@ import java.util.Collection;
 import java.util.List;
 
 /** Explains a Tencent UserSig: every field, each check of {@link UserSig#check}, and the fix for the first failure. */
-final class TencentDoctor {
-  private TencentDoctor() {}
+final class TencentDoctor implements VendorDoctor {
+  @Override
+  public Diagnosis examine(DoctorCase c) {
+    return examine(c.app(), c.allApps(), c.user(), c.credential(), c.now(), c.zone());
+  }
 
-  static Diagnosis examine(App app, Collection<App> allApps, String user, String userSig, Instant now, ZoneId zone) {
+  private static Diagnosis examine(App app, Collection<App> allApps, String user, String userSig, Instant now,
+      ZoneId zone) {
     String subject = "UserSig for user \"" + user + "\" of Tencent app " + app.id();
     String key = app.secrets(AppSecrets.Tencent.class).key();
     UserSigCheck check = UserSig.check(userSig, app.sdkAppId(), key, user, now.getEpochSecond());

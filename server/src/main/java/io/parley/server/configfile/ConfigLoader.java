@@ -1,4 +1,12 @@
-package io.parley.server.config;
+package io.parley.server.configfile;
+
+import io.parley.server.config.ConfigException;
+import io.parley.server.config.Sandbox;
+import io.parley.server.config.ServerConfig;
+
+import io.parley.server.app.SecretSettings;
+import io.parley.server.vendor.Vendor;
+import io.parley.server.vendor.Vendors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,29 +154,16 @@ public final class ConfigLoader {
         .findFirst()
         .orElseThrow(() -> new ConfigException(a.key("vendor"),
             "must be one of tencent, rongcloud, netease, yuntongxun, not '" + vendorName + "'"));
-    List<String> common = List.of("id", "vendor", "limits", "callback");
-    List<String> own = switch (vendor) {
-      case TENCENT -> List.of("key", "adminIdentifier");
-      case RONGCLOUD, NETEASE -> List.of("appSecret");
-      case YUNTONGXUN -> List.of("accountSid", "authToken", "appToken", "anyAccountLogin");
-    };
-    List<String> allowed = new ArrayList<>(common);
-    allowed.addAll(own);
+    Vendor v = Vendors.of(vendor);
+    List<String> allowed = new ArrayList<>(List.of("id", "vendor", "limits", "callback"));
+    allowed.addAll(v.secretKeys());
     a.allowOnly(allowed.toArray(String[]::new));
     String id = a.required("id");
-    if (vendor == VendorKind.TENCENT && !id.matches("[1-9][0-9]{0,17}")) {
-      throw new ConfigException(a.key("id"), "a Tencent app id is its SDKAppID, a positive number");
+    Optional<String> idProblem = vendor.idProblem(id);
+    if (idProblem.isPresent()) {
+      throw new ConfigException(a.key("id"), idProblem.get());
     }
-    if (vendor != VendorKind.TENCENT && !id.matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new ConfigException(a.key("id"), "must be 1-64 letters, digits, '_', '-' or '.'");
-    }
-    AppSecrets secrets = switch (vendor) {
-      case TENCENT -> new AppSecrets.Tencent(a.required("key"), a.string("adminIdentifier", Sandbox.TENCENT_ADMIN));
-      case RONGCLOUD -> new AppSecrets.Rongcloud(a.required("appSecret"));
-      case NETEASE -> new AppSecrets.Netease(a.required("appSecret"));
-      case YUNTONGXUN -> new AppSecrets.Yuntongxun(a.required("accountSid"), a.required("authToken"),
-          a.required("appToken"), a.bool("anyAccountLogin", true));
-    };
+    AppSecrets secrets = v.secrets(a);
 
     Node limits = a.object("limits");
     limits.allowOnly("maxMessageBytes", "maxGroupMembers", "sendsPerSecond", "sendBurst");
@@ -204,7 +199,7 @@ public final class ConfigLoader {
   }
 
   /** A position in the YAML tree that knows its dotted key for error messages. */
-  private record Node(String prefix, JsonNode node) {
+  private record Node(String prefix, JsonNode node) implements SecretSettings<ConfigException> {
     String key(String field) {
       return prefix + field;
     }
@@ -230,7 +225,8 @@ public final class ConfigLoader {
       return new Node(key(field) + ".", v);
     }
 
-    String string(String field, String dflt) throws ConfigException {
+    @Override
+    public String string(String field, String dflt) throws ConfigException {
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
         return dflt;
@@ -261,7 +257,8 @@ public final class ConfigLoader {
       return Optional.of(values);
     }
 
-    String required(String field) throws ConfigException {
+    @Override
+    public String required(String field) throws ConfigException {
       String v = string(field, null);
       if (v == null) {
         throw new ConfigException(key(field), "is required");
@@ -277,7 +274,8 @@ public final class ConfigLoader {
       return file;
     }
 
-    boolean bool(String field, boolean dflt) throws ConfigException {
+    @Override
+    public boolean bool(String field, boolean dflt) throws ConfigException {
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
         return dflt;

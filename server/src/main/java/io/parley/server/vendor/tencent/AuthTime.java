@@ -1,4 +1,4 @@
-package io.parley.server.auth;
+package io.parley.server.vendor.tencent;
 
 /** Second/millisecond conversions for credential expiry that saturate instead of overflowing. */
 final class AuthTime {

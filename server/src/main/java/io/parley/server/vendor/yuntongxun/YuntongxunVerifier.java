@@ -1,5 +1,9 @@
-package io.parley.server.auth;
+package io.parley.server.vendor.yuntongxun;
 
+import io.parley.server.auth.AuthResult;
+import io.parley.server.auth.CredentialVerifier;
+import io.parley.server.auth.LoginAttempt;
+import io.parley.server.auth.OffLoop;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.App;
 import io.parley.protocol.ErrorCodes;
@@ -32,6 +36,11 @@ final class YuntongxunVerifier implements CredentialVerifier {
   @Override
   public CompletableFuture<AuthResult> verify(App app, LoginAttempt attempt) {
     if (attempt.kind() == CredentialKind.YUNTONGXUN_APP_TOKEN) {
+      if (!app.secrets(AppSecrets.Yuntongxun.class).anyAccountLogin()) {
+        return CompletableFuture.completedFuture(AuthResult.refused(ErrorCodes.CREDENTIAL_KIND_NOT_ACCEPTED,
+            "App " + app.id() + " has any-account login turned off (anyAccountLogin: false); log in with"
+                + " the user's sub-account: voipAccount as user id, voipPwd as credential (kind YUNTONGXUN_VOIP)."));
+      }
       return CompletableFuture.completedFuture(anyAccount(app, attempt));
     }
     if (attempt.credential().isEmpty()) {

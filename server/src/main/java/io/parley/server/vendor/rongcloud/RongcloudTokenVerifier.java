@@ -1,5 +1,9 @@
-package io.parley.server.auth;
+package io.parley.server.vendor.rongcloud;
 
+import io.parley.server.auth.AuthResult;
+import io.parley.server.auth.CredentialVerifier;
+import io.parley.server.auth.LoginAttempt;
+import io.parley.server.auth.OffLoop;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.App;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -81,7 +85,14 @@ final class RongcloudTokenVerifier implements CredentialVerifier {
   }
 
   /** Forgets the signing key and verified tokens of an app whose secret changed or that was removed. */
-  void forget(String appId) {
+  /** A Rongcloud token names its user: a login may leave the user id empty. */
+  @Override
+  public boolean namesUser() {
+    return true;
+  }
+
+  @Override
+  public void forget(String appId) {
     keys.remove(appId);
     signatureOk.asMap().keySet().removeIf(k -> k.startsWith(appId + '\0'));
   }
