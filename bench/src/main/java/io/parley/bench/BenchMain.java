@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         + " their JSON (report).",
     subcommands = {SendCommand.class, ListenCommand.class, C2cScenario.class, ConnectScenario.class,
         OfflineSyncScenario.class, ReconnectStormScenario.class, RelayCommand.class,
-        JmhCommand.class, ReportCommand.class, WorkerCommand.class})
+        RestSendScenario.class, CallbackSinkCommand.class, JmhCommand.class, ReportCommand.class, WorkerCommand.class})
 public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchMain()).execute(args));
