@@ -31,6 +31,7 @@ import io.parley.server.vendor.netease.NeteaseCallbacks;
 import io.parley.server.vendor.rongcloud.RongcloudCallbacks;
 import io.parley.server.vendor.tencent.TencentCallbacks;
 import io.parley.server.vendor.yuntongxun.YuntongxunCallbacks;
+import io.parley.server.vendor.yuntongxun.YuntongxunMessageFormat;
 import io.parley.server.gateway.RequestLanes;
 import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.http.RestListeners;
@@ -108,7 +109,8 @@ public final class ParleyServer implements AutoCloseable {
     }
     this.auth = new AuthService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
-    SendFlow sendFlow = new SendFlow(sends, callbacks, Map.of(VendorKind.TENCENT, new TencentMessageFormat()),
+    SendFlow sendFlow = new SendFlow(sends, callbacks, Map.of(VendorKind.TENCENT, new TencentMessageFormat(),
+        VendorKind.YUNTONGXUN, new YuntongxunMessageFormat()),
         Clock.systemUTC());
     GatewayContext ctx = new GatewayContext(config, auth, store, sends, sendFlow, sessions, lanes, idle,
         new RateLimitedLog(), replies, new TimelinePages(store, GatewayContext.PAGE), counters,
