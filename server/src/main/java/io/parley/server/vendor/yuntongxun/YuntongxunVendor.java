@@ -62,11 +62,11 @@ public final class YuntongxunVendor implements Vendor {
 
   @Override
   public Optional<MessageFormat> messages() {
-    return Optional.empty();
+    return Optional.of(new YuntongxunMessageFormat());
   }
 
   @Override
   public Optional<RestFace> rest(RestContext context) {
-    return Optional.empty();
+    return Optional.of(new YuntongxunRest(context));
   }
 }
