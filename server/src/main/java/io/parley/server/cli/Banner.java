@@ -1,5 +1,8 @@
 package io.parley.server.cli;
 
+import io.parley.server.vendor.Vendor;
+import io.parley.server.vendor.Vendors;
+
 import io.parley.server.ParleyServer;
 import io.parley.server.admin.AdminToken;
 import io.parley.server.app.App;
@@ -40,9 +43,11 @@ final class Banner {
   /** The REST listeners, and how a client comes to trust the HTTPS one (or why there is none). */
   private static void printRest(PrintStream out, ParleyServer server) {
     ServerConfig c = server.config();
-    out.printf("  vendor REST       http://%s:%d/%s (no vendor routes in this release yet: every path answers 404)%n",
-        c.bind(), server.httpPort(),
+    out.printf("  vendor REST       http://%s:%d/%s%n", c.bind(), server.httpPort(),
         server.httpsPort().isPresent() ? " and https://" + c.bind() + ":" + server.httpsPort().getAsInt() + "/" : "");
+    for (Vendor v : Vendors.all()) {
+      out.printf("                    %-10s %s%n", v.kind().configName(), v.restPaths());
+    }
     if (c.tls().isPresent()) {
       out.printf("  HTTPS certificate %s%n", c.tls().get().certificate().toAbsolutePath().normalize());
     } else if (c.sandbox()) {

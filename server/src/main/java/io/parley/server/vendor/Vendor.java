@@ -41,6 +41,9 @@ public interface Vendor {
   /** The vendor's message body format and message ids; empty while the vendor has no element mapping. */
   Optional<MessageFormat> messages();
 
+  /** The shape of the vendor's REST paths, for the banner: {@code /v4/<servicename>/<command>}. */
+  String restPaths();
+
   /** The vendor's server REST API over the core; empty while it has none. */
   Optional<RestFace> rest(RestContext context);
 }

@@ -64,6 +64,11 @@ public final class NeteaseVendor implements Vendor {
   }
 
   @Override
+  public String restPaths() {
+    return "/nimserver/<module>/<action>.action";
+  }
+
+  @Override
   public Optional<RestFace> rest(RestContext context) {
     return Optional.empty();
   }

@@ -65,6 +65,11 @@ public final class RongcloudVendor implements Vendor {
   }
 
   @Override
+  public String restPaths() {
+    return "/<path>.json";
+  }
+
+  @Override
   public Optional<RestFace> rest(RestContext context) {
     return Optional.empty();
   }

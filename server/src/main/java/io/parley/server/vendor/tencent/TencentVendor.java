@@ -63,6 +63,11 @@ public final class TencentVendor implements Vendor {
   }
 
   @Override
+  public String restPaths() {
+    return "/v4/<servicename>/<command>";
+  }
+
+  @Override
   public Optional<RestFace> rest(RestContext context) {
     return Optional.of(new TencentRest(context));
   }

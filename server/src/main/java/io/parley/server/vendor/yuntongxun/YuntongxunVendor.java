@@ -66,6 +66,11 @@ public final class YuntongxunVendor implements Vendor {
   }
 
   @Override
+  public String restPaths() {
+    return "/2013-12-26/Accounts/<AccountSid>/<function>";
+  }
+
+  @Override
   public Optional<RestFace> rest(RestContext context) {
     return Optional.of(new YuntongxunRest(context));
   }
