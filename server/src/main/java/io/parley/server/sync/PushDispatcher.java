@@ -6,6 +6,7 @@ import io.parley.server.session.SessionRegistry;
 import io.parley.server.session.UserKey;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.CommitListener;
+import io.parley.server.store.RecallResult;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,6 +30,20 @@ public final class PushDispatcher implements CommitListener {
       String app = r.request().appId();
       route(perSession, new UserKey(app, r.request().fromUserId()), r.senderEntry());
       if (r.recipientEntry() != r.senderEntry()) { // a self-send's one entry is both
+        route(perSession, new UserKey(app, r.request().toUserId()), r.recipientEntry());
+      }
+    }
+    perSession.forEach((session, entries) -> session.delivery().offer(entries));
+  }
+
+  /** A recall's notice entries go the same way as a message's: to every online device of both parties. */
+  @Override
+  public void recalled(List<RecallResult> recalls) {
+    Map<Session, List<TimelineEntry>> perSession = new IdentityHashMap<>();
+    for (RecallResult r : recalls) {
+      String app = r.request().appId();
+      route(perSession, new UserKey(app, r.request().fromUserId()), r.senderEntry());
+      if (r.recipientEntry() != r.senderEntry()) {
         route(perSession, new UserKey(app, r.request().toUserId()), r.recipientEntry());
       }
     }
