@@ -27,11 +27,8 @@ public final class PushDispatcher implements CommitListener {
   public void committed(List<AppendResult> batch) {
     Map<Session, List<TimelineEntry>> perSession = new IdentityHashMap<>();
     for (AppendResult r : batch) {
-      String app = r.request().appId();
-      route(perSession, new UserKey(app, r.request().fromUserId()), r.senderEntry());
-      if (r.recipientEntry() != r.senderEntry()) { // a self-send's one entry is both
-        route(perSession, new UserKey(app, r.request().toUserId()), r.recipientEntry());
-      }
+      routeBoth(perSession, r.request().appId(), r.request().fromUserId(), r.senderEntry(), r.request().toUserId(),
+          r.recipientEntry());
     }
     perSession.forEach((session, entries) -> session.delivery().offer(entries));
   }
@@ -41,13 +38,18 @@ public final class PushDispatcher implements CommitListener {
   public void recalled(List<RecallResult> recalls) {
     Map<Session, List<TimelineEntry>> perSession = new IdentityHashMap<>();
     for (RecallResult r : recalls) {
-      String app = r.request().appId();
-      route(perSession, new UserKey(app, r.request().fromUserId()), r.senderEntry());
-      if (r.recipientEntry() != r.senderEntry()) {
-        route(perSession, new UserKey(app, r.request().toUserId()), r.recipientEntry());
-      }
+      routeBoth(perSession, r.request().appId(), r.request().fromUserId(), r.senderEntry(), r.request().toUserId(),
+          r.recipientEntry());
     }
     perSession.forEach((session, entries) -> session.delivery().offer(entries));
+  }
+
+  private void routeBoth(Map<Session, List<TimelineEntry>> perSession, String app, String from,
+      TimelineEntry senderEntry, String to, TimelineEntry recipientEntry) {
+    route(perSession, new UserKey(app, from), senderEntry);
+    if (recipientEntry != senderEntry) { // a self-send's one entry is both
+      route(perSession, new UserKey(app, to), recipientEntry);
+    }
   }
 
   private void route(Map<Session, List<TimelineEntry>> perSession, UserKey user, TimelineEntry entry) {
