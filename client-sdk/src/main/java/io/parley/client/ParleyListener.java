@@ -20,6 +20,17 @@ public interface ParleyListener {
   /** The server refused the credential for good; the client stays disconnected until connect() is called again. */
   default void onLoginFailed(int code, String message) {}
 
-  /** The next timeline entry, exactly once and in seq order; returning acknowledges it. */
+  /**
+   * The next timeline entry that is a message, exactly once and in seq order; returning acknowledges it. One recalled
+   * before this device got it comes with {@code recalled()} true and no body.
+   */
   default void onMessage(ReceivedMessage message) {}
+
+  /**
+   * A message was recalled: {@code message} is it in its recalled form (same ids, {@code recalled()} true, no body);
+   * drop what this device shows of it. Comes as a timeline entry of its own ({@code seq} is the notice's), in order
+   * with the messages, also on the sender's other devices; returning acknowledges it. The message may be one this
+   * device never received, or one it got already recalled.
+   */
+  default void onRecalled(ReceivedMessage message) {}
 }

@@ -5,7 +5,8 @@ package io.parley.client;
  * the logged-in user sent it (from any device); {@code fromThisDevice} is true when this client's
  * device id sent it, i.e. the echo of one of this client's own sends. Do not modify {@code content}. A message sent
  * as elements has them in {@code elements} (see {@link Elements}) and its cloud custom data in {@code cloudCustomData};
- * one sent as opaque content has no elements.
+ * one sent as opaque content has no elements. A message that was recalled arrives with {@code recalled} true and no
+ * content, elements or cloud custom data (see {@link ParleyListener#onRecalled}).
  */
 public record ReceivedMessage(
     long seq,
@@ -20,4 +21,5 @@ public record ReceivedMessage(
     java.util.List<io.parley.protocol.v1.Element> elements,
     String cloudCustomData,
     boolean outgoing,
-    boolean fromThisDevice) {}
+    boolean fromThisDevice,
+    boolean recalled) {}

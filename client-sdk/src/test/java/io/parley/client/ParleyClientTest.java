@@ -15,6 +15,7 @@ import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.Login;
 import io.parley.protocol.v1.Pull;
+import io.parley.protocol.v1.TimelineEntry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -200,6 +201,35 @@ class ParleyClientTest {
     await().until(() -> recorder.messages.size() >= 5);
     assertEquals(seqsUpTo(5), recorder.seqs());
     assertTrue(server.received(Frame.BodyCase.PULL).isEmpty(), "no gap, so no pull");
+  }
+
+  @Test
+  @DisplayName("a recall notice goes to onRecalled, not onMessage, in seq order, and is acked like a message")
+  void recallNotice() throws Exception {
+    FakeScript script =
+        new FakeScript() {
+          @Override
+          void onLogin(FakeConnection c, Frame f) {
+            c.send(loginResult(f));
+            TimelineEntry original = timeline.get(0);
+            var recalled = original.getMessage().toBuilder().clearContent().clearContentType().setRecalled(true);
+            c.send(push(List.of(original, timeline.get(1),
+                TimelineEntry.newBuilder().setSeq(3).setMessage(recalled).setRecallNotice(true).build()), 3));
+          }
+        }.withIncoming(2);
+    FakeServer server = tcpServer(script);
+    ParleyClient client = client(builder(server));
+
+    get(client.connect());
+
+    await().until(() -> recorder.recalls.size() == 1 && client.lastAckedSeq() == 3);
+    assertEquals(List.of(1L, 2L), recorder.seqs());
+    assertFalse(recorder.messages.get(0).recalled());
+    ReceivedMessage recall = recorder.recalls.get(0);
+    assertEquals(3, recall.seq());
+    assertEquals(recorder.messages.get(0).serverMsgId(), recall.serverMsgId());
+    assertTrue(recall.recalled());
+    assertEquals(0, recall.content().length);
   }
 
   @Test

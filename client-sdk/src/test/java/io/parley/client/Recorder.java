@@ -8,6 +8,7 @@ class Recorder implements ParleyListener {
   final List<String> events = new CopyOnWriteArrayList<>();
   final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
   final List<String> threads = new CopyOnWriteArrayList<>();
+  final List<ReceivedMessage> recalls = new CopyOnWriteArrayList<>();
 
   @Override
   public void onConnected(LoginInfo info) {
@@ -38,6 +39,11 @@ class Recorder implements ParleyListener {
   public void onMessage(ReceivedMessage message) {
     threads.add(Thread.currentThread().getName());
     messages.add(message);
+  }
+
+  @Override
+  public void onRecalled(ReceivedMessage message) {
+    recalls.add(message);
   }
 
   List<Long> seqs() {

@@ -626,19 +626,26 @@ public final class ClientCore {
       return;
     }
     List<ReceivedMessage> batch = new ArrayList<>(entries.size());
+    List<Boolean> notices = new ArrayList<>(entries.size());
     for (TimelineEntry entry : entries) {
       batch.add(toReceived(entry));
+      notices.add(entry.getRecallNotice());
     }
     callbacks.execute(
         () -> {
-          for (ReceivedMessage message : batch) {
+          for (int i = 0; i < batch.size(); i++) {
+            ReceivedMessage message = batch.get(i);
             if (closed) {
               return;
             }
             try {
-              listener.onMessage(message);
+              if (notices.get(i)) {
+                listener.onRecalled(message);
+              } else {
+                listener.onMessage(message);
+              }
             } catch (RuntimeException e) {
-              LOG.log(System.Logger.Level.WARNING, "onMessage threw for seq " + message.seq(), e);
+              LOG.log(System.Logger.Level.WARNING, "the listener threw for seq " + message.seq(), e);
             }
             deliveredSeq.set(message.seq());
           }
@@ -674,7 +681,8 @@ public final class ClientCore {
         m.getElementsList(),
         m.getCloudCustomData(),
         outgoing,
-        outgoing && m.getFromDeviceId().equals(config.deviceId()));
+        outgoing && m.getFromDeviceId().equals(config.deviceId()),
+        m.getRecalled());
   }
 
   // ---------------------------------------------------------------- helpers

@@ -15,4 +15,11 @@ public interface CommitListener {
   CommitListener NONE = batch -> { };
 
   void committed(List<AppendResult> batch);
+
+  /**
+   * Recalls of the same batch that took effect (never {@link RecallResult.Outcome#ALREADY_RECALLED} or not found),
+   * after {@link #committed} and under the same rules. Does nothing by default.
+   */
+  default void recalled(List<RecallResult> recalls) {
+  }
 }

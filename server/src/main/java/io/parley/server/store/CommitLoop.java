@@ -40,16 +40,20 @@ final class CommitLoop implements Runnable {
   record Pending(AppendRequest request, CompletableFuture<AppendResult> future) {
   }
 
+  /** An accepted recall and the future that answers it. */
+  record PendingRecall(RecallRequest request, CompletableFuture<RecallResult> future) {
+  }
+
   /**
    * A batch the writer is done with, for the completer: either written ({@code results} answers {@code batch}
    * one to one, {@code stored} is the listener's share) or failed with {@code failure}.
    */
   private record Finished(List<Pending> batch, List<AppendResult> results, List<AppendResult> stored,
-              Throwable failure) {
+              List<PendingRecall> recalls, List<RecallResult> recallResults, Throwable failure) {
   }
 
   /** Tells the completer that the writer has stopped and nothing more will come. */
-  private static final Finished END = new Finished(List.of(), List.of(), List.of(), null);
+  private static final Finished END = new Finished(List.of(), List.of(), List.of(), List.of(), List.of(), null);
 
   private final Database db;
   private final BatchSink sink;
@@ -58,6 +62,9 @@ final class CommitLoop implements Runnable {
   private final SeqCounters seqs;
   private final ServerMsgIds ids;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+  /** Recalls wait apart from appends (rare, another kind of work) and share their admission count. */
+  private final ConcurrentLinkedQueue<PendingRecall> recallQueue = new ConcurrentLinkedQueue<>();
+  private final RecallWriter recalls;
   private final AtomicInteger queued = new AtomicInteger();
   private final PendingCursors cursors = new PendingCursors();
   /** The newest stored cursor per device, so that a cursor save (one per ack) costs no store read. */
@@ -85,6 +92,7 @@ final class CommitLoop implements Runnable {
     this.storedCursors = new NumberCache<>(MIN_SEQ_CACHE,
         device -> db.getLong(db.cursors(), Keys.cursor(device.appId(), device.userId(), device.deviceId())));
     this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
+    this.recalls = new RecallWriter(db, seqs);
     this.thread = new Thread(this, "parley-store-writer");
     this.thread.setDaemon(true);
     this.completer = new Thread(this::completeBatches, "parley-store-completer");
@@ -120,6 +128,25 @@ final class CommitLoop implements Runnable {
     wake();
     if (closing && queue.remove(pending)) {
       // close() raced with us and the writer may already have stopped: nobody else will answer it.
+      queued.decrementAndGet();
+      pending.future().completeExceptionally(new StoreClosedException());
+    }
+    return pending.future();
+  }
+
+  /** Admits a recall unless the store is closing or full; never blocks. */
+  CompletableFuture<RecallResult> submitRecall(RecallRequest request) {
+    if (closing) {
+      return CompletableFuture.failedFuture(new StoreClosedException());
+    }
+    if (queued.incrementAndGet() > options.maxQueuedAppends()) {
+      queued.decrementAndGet();
+      return CompletableFuture.failedFuture(new StoreOverloadedException(options.maxQueuedAppends()));
+    }
+    PendingRecall pending = new PendingRecall(request, new CompletableFuture<>());
+    recallQueue.offer(pending);
+    wake();
+    if (closing && recallQueue.remove(pending)) {
       queued.decrementAndGet();
       pending.future().completeExceptionally(new StoreClosedException());
     }
@@ -188,10 +215,10 @@ final class CommitLoop implements Runnable {
           queued.addAndGet(-batch.size());
           commit(batch);
           batch = new ArrayList<>();
-        } else if (!cursors.isEmpty()) {
+        } else if (!cursors.isEmpty() || !recallQueue.isEmpty()) {
           commit(batch);
         } else if (closing) {
-          if (queue.isEmpty()) {
+          if (queue.isEmpty() && recallQueue.isEmpty()) {
             return;
           }
         } else {
@@ -232,13 +259,24 @@ final class CommitLoop implements Runnable {
       for (Pending pending : batch) {
         pending.future().completeExceptionally(done.failure());
       }
+      for (PendingRecall pending : done.recalls()) {
+        pending.future().completeExceptionally(done.failure());
+      }
       return;
     }
     if (!done.stored().isEmpty()) {
       notifyListener(done.stored());
     }
+    List<RecallResult> recalled = done.recallResults().stream()
+        .filter(r -> r.outcome() == RecallResult.Outcome.RECALLED).toList();
+    if (!recalled.isEmpty()) {
+      notifyRecalled(recalled);
+    }
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).future().complete(done.results().get(i));
+    }
+    for (int i = 0; i < done.recalls().size(); i++) {
+      done.recalls().get(i).future().complete(done.recallResults().get(i));
     }
   }
 
@@ -271,7 +309,7 @@ final class CommitLoop implements Runnable {
   private void park() {
     parked = true;
     // Re-check after announcing: a producer that missed 'parked' has already made its work visible.
-    if (queue.isEmpty() && cursors.isEmpty() && !closing) {
+    if (queue.isEmpty() && recallQueue.isEmpty() && cursors.isEmpty() && !closing) {
       LockSupport.park(this);
     }
     parked = false;
@@ -283,6 +321,22 @@ final class CommitLoop implements Runnable {
       queued.decrementAndGet();
       pending.future().completeExceptionally(cause);
     }
+    PendingRecall recall;
+    while ((recall = recallQueue.poll()) != null) {
+      queued.decrementAndGet();
+      recall.future().completeExceptionally(cause);
+    }
+  }
+
+  /** Takes up to a batch's worth of queued recalls. */
+  private List<PendingRecall> drainRecalls() {
+    List<PendingRecall> out = new ArrayList<>(0);
+    PendingRecall next;
+    while (out.size() < options.maxBatch() && (next = recallQueue.poll()) != null) {
+      out.add(next);
+    }
+    queued.addAndGet(-out.size());
+    return out;
   }
 
   /** Writes one batch (possibly only cursors) and hands its appends to the completer. */
@@ -292,6 +346,8 @@ final class CommitLoop implements Runnable {
     List<AppendResult> stored = new ArrayList<>(batch.size());
     Set<SeqCounters.User> touched = new HashSet<>();
     List<PendingCursors.Save> cursorSaves = cursors.drain();
+    List<PendingRecall> recallBatch = drainRecalls();
+    List<RecallResult> recallResults = new ArrayList<>(recallBatch.size());
     boolean sync = false;
     SortedPuts writes = new SortedPuts();
     try {
@@ -315,6 +371,14 @@ final class CommitLoop implements Runnable {
         }
         results.add(result);
       }
+      // After the appends, so that the last server msg id below covers them; a recall allocates none.
+      recalls.reset();
+      boolean recalledAny = false;
+      for (PendingRecall pending : recallBatch) {
+        RecallResult r = recalls.recall(pending.request(), now, touched, writes);
+        recalledAny |= r.outcome() == RecallResult.Outcome.RECALLED;
+        recallResults.add(r);
+      }
       for (PendingCursors.Save save : cursorSaves) {
         PendingCursors.Device device = save.device();
         if (save.seq() > storedCursors.get(device)) {
@@ -325,8 +389,8 @@ final class CommitLoop implements Runnable {
       }
       if (!stored.isEmpty()) {
         writes.put(db.defaultCf(), Database.LAST_SERVER_MSG_ID, Keys.longBytes(ids.last()));
-        sync = options.syncPolicy() == SyncPolicy.FSYNC;
       }
+      sync = (!stored.isEmpty() || recalledAny) && options.syncPolicy() == SyncPolicy.FSYNC;
       if (writes.count() > 0) {
         try (WriteBatch batchWrite = new WriteBatch()) {
           writes.writeTo(batchWrite);
@@ -338,9 +402,9 @@ final class CommitLoop implements Runnable {
       seqs.forget(touched);
       storedCursors.forget(cursorSaves.stream().map(PendingCursors.Save::device).toList());
       cursors.restore(cursorSaves);
-      log.warn("store batch of {} appends failed", batch.size(), e);
-      if (!batch.isEmpty()) {
-        handOff(new Finished(batch, List.of(), List.of(), e));
+      log.warn("store batch of {} appends and {} recalls failed", batch.size(), recallBatch.size(), e);
+      if (!batch.isEmpty() || !recallBatch.isEmpty()) {
+        handOff(new Finished(batch, List.of(), List.of(), recallBatch, List.of(), e));
       }
       return;
     }
@@ -352,8 +416,8 @@ final class CommitLoop implements Runnable {
     if (sync) {
       syncs++;
     }
-    if (!batch.isEmpty()) {
-      handOff(new Finished(batch, results, stored, null));
+    if (!batch.isEmpty() || !recallBatch.isEmpty()) {
+      handOff(new Finished(batch, results, stored, recallBatch, recallResults, null));
     }
   }
 
@@ -414,6 +478,14 @@ final class CommitLoop implements Runnable {
       recipientEntry = TimelineEntry.newBuilder().setSeq(recipientSeq).setMessage(message).build();
     }
     return new AppendResult(request, serverMsgId, senderSeq, recipientSeq, now, false, senderEntry, recipientEntry);
+  }
+
+  private void notifyRecalled(List<RecallResult> recalled) {
+    try {
+      listener.recalled(List.copyOf(recalled));
+    } catch (RuntimeException e) {
+      log.warn("store commit listener failed on recalls", e);
+    }
   }
 
   private void notifyListener(List<AppendResult> stored) {

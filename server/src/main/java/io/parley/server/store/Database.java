@@ -31,6 +31,8 @@ final class Database implements BatchSink, AutoCloseable {
   static final String DEDUP = "dedup";
   /** Vendor accounts (see {@link AccountStore}); created on first open of an older data dir. */
   static final String ACCOUNTS = "accounts";
+  /** Recall records (see {@link RecallRecords}); created on first open of an older data dir. */
+  static final String RECALLS = "recalls";
 
   /** Default-CF key holding the last server msg id handed out, so ids keep increasing across restarts. */
   static final byte[] LAST_SERVER_MSG_ID = "last_server_msg_id".getBytes(StandardCharsets.US_ASCII);
@@ -45,7 +47,7 @@ final class Database implements BatchSink, AutoCloseable {
   private static final long ACCOUNTS_WRITE_BUFFER_BYTES = 8L << 20;
   /**
    * Cap on all memtables together: with 3 memtables per column family (64 MiB each for 5 of them, 8 MiB for
-   * accounts) the per-family limits alone allow 984 MiB.
+   * accounts and recalls) the per-family limits alone allow 1008 MiB.
    */
   private static final long TOTAL_WRITE_BUFFER_BYTES = 256L << 20;
 
@@ -61,6 +63,7 @@ final class Database implements BatchSink, AutoCloseable {
   private final ColumnFamilyHandle cursors;
   private final ColumnFamilyHandle dedup;
   private final ColumnFamilyHandle accounts;
+  private final ColumnFamilyHandle recalls;
   private final WriteOptions syncWrite;
   private final WriteOptions plainWrite;
   /** Always fsyncs, whatever the sync policy: account changes are rare and must survive a crash. */
@@ -78,6 +81,7 @@ final class Database implements BatchSink, AutoCloseable {
     this.cursors = handles.get(3);
     this.dedup = handles.get(4);
     this.accounts = handles.get(5);
+    this.recalls = handles.get(6);
     this.syncWrite = syncWrite;
     this.plainWrite = plainWrite;
     this.alwaysSyncWrite = alwaysSyncWrite;
@@ -122,7 +126,10 @@ final class Database implements BatchSink, AutoCloseable {
           new ColumnFamilyDescriptor(bytes(TIMELINES), plain),
           new ColumnFamilyDescriptor(bytes(CURSORS), plain),
           new ColumnFamilyDescriptor(bytes(DEDUP), filtered),
-          new ColumnFamilyDescriptor(bytes(ACCOUNTS), accounts));
+          new ColumnFamilyDescriptor(bytes(ACCOUNTS), accounts),
+          // Rarely written, and every read of messages looks their keys up here and almost never finds one: the
+          // accounts' small memtables and bloom filters fit it as well.
+          new ColumnFamilyDescriptor(bytes(RECALLS), accounts));
       List<ColumnFamilyHandle> handles = new ArrayList<>();
       RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
       // Close order: handles, then db (done in close()), then these options, newest first.
@@ -204,6 +211,10 @@ final class Database implements BatchSink, AutoCloseable {
     return accounts;
   }
 
+  ColumnFamilyHandle recalls() {
+    return recalls;
+  }
+
   byte[] get(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {
     return db.get(cf, key);
   }
@@ -276,13 +287,22 @@ final class Database implements BatchSink, AutoCloseable {
     if (seqs.isEmpty()) {
       return out;
     }
-    List<byte[]> values = db.multiGetAsList(Collections.nCopies(messageKeys.size(), messages), messageKeys);
+    List<byte[]> keys = new ArrayList<>(messageKeys.size());
+    for (byte[] value : messageKeys) {
+      keys.add(RecallRecords.messageKey(value));
+    }
+    List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), messages), keys);
+    List<byte[]> recalled = db.multiGetAsList(Collections.nCopies(keys.size(), recalls), keys);
     for (int i = 0; i < seqs.size(); i++) {
       byte[] value = values.get(i);
       if (value == null) {
         throw new RocksDBException("timeline entry " + seqs.get(i) + " of " + userId + " has no message");
       }
-      out.add(TimelineEntry.newBuilder().setSeq(seqs.get(i)).setMessage(parseMessage(value)).build());
+      Message message = parseMessage(value);
+      out.add(TimelineEntry.newBuilder().setSeq(seqs.get(i))
+          .setMessage(recalled.get(i) == null ? message : RecallRecords.recalled(message))
+          .setRecallNotice(RecallRecords.isNotice(messageKeys.get(i)))
+          .build());
     }
     return out;
   }
@@ -298,6 +318,7 @@ final class Database implements BatchSink, AutoCloseable {
       return out;
     }
     byte[] prefix = Keys.c2cPrefix(appId, userA, userB);
+    List<byte[]> keys = new ArrayList<>(Math.min(limit, 256));
     try (RocksIterator it = db.newIterator(messages)) {
       for (it.seekForPrev(Keys.c2cMessage(appId, userA, userB, beforeId - 1)); it.isValid() && out.size() < limit;
           it.prev()) {
@@ -306,9 +327,18 @@ final class Database implements BatchSink, AutoCloseable {
             || Keys.trailingNumber(key) < fromId) {
           break;
         }
+        keys.add(key);
         out.add(parseMessage(it.value()));
       }
       it.status();
+    }
+    if (!keys.isEmpty()) {
+      List<byte[]> recalled = db.multiGetAsList(Collections.nCopies(keys.size(), recalls), keys);
+      for (int i = 0; i < out.size(); i++) {
+        if (recalled.get(i) != null) {
+          out.set(i, RecallRecords.recalled(out.get(i)));
+        }
+      }
     }
     return out;
   }

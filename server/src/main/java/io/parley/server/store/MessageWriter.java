@@ -30,6 +30,24 @@ public final class MessageWriter {
   }
 
   /**
+   * Queues a recall of a stored message. The future completes after the batch holding it is durable under the sync
+   * policy, with the outcome (recalled now, already recalled, or no such message); it fails as {@link #append} does.
+   */
+  public CompletableFuture<RecallResult> recall(RecallRequest request) {
+    try {
+      if (request == null) {
+        throw new IllegalArgumentException("request must not be null");
+      }
+      Keys.requireId("appId", request.appId());
+      Keys.requireId("fromUserId", request.fromUserId());
+      Keys.requireId("toUserId", request.toUserId());
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return loop.submitRecall(request);
+  }
+
+  /**
    * Records that a device has processed its user's timeline up to {@code seq}. Coalesced (the highest pending seq
    * per device wins), written with the next batch without forcing a sync, and never lowers a stored cursor.
    *

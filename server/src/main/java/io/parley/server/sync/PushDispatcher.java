@@ -6,6 +6,7 @@ import io.parley.server.session.SessionRegistry;
 import io.parley.server.session.UserKey;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.CommitListener;
+import io.parley.server.store.RecallResult;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,13 +27,29 @@ public final class PushDispatcher implements CommitListener {
   public void committed(List<AppendResult> batch) {
     Map<Session, List<TimelineEntry>> perSession = new IdentityHashMap<>();
     for (AppendResult r : batch) {
-      String app = r.request().appId();
-      route(perSession, new UserKey(app, r.request().fromUserId()), r.senderEntry());
-      if (r.recipientEntry() != r.senderEntry()) { // a self-send's one entry is both
-        route(perSession, new UserKey(app, r.request().toUserId()), r.recipientEntry());
-      }
+      routeBoth(perSession, r.request().appId(), r.request().fromUserId(), r.senderEntry(), r.request().toUserId(),
+          r.recipientEntry());
     }
     perSession.forEach((session, entries) -> session.delivery().offer(entries));
+  }
+
+  /** A recall's notice entries go the same way as a message's: to every online device of both parties. */
+  @Override
+  public void recalled(List<RecallResult> recalls) {
+    Map<Session, List<TimelineEntry>> perSession = new IdentityHashMap<>();
+    for (RecallResult r : recalls) {
+      routeBoth(perSession, r.request().appId(), r.request().fromUserId(), r.senderEntry(), r.request().toUserId(),
+          r.recipientEntry());
+    }
+    perSession.forEach((session, entries) -> session.delivery().offer(entries));
+  }
+
+  private void routeBoth(Map<Session, List<TimelineEntry>> perSession, String app, String from,
+      TimelineEntry senderEntry, String to, TimelineEntry recipientEntry) {
+    route(perSession, new UserKey(app, from), senderEntry);
+    if (recipientEntry != senderEntry) { // a self-send's one entry is both
+      route(perSession, new UserKey(app, to), recipientEntry);
+    }
   }
 
   private void route(Map<Session, List<TimelineEntry>> perSession, UserKey user, TimelineEntry entry) {

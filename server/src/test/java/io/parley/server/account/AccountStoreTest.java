@@ -119,7 +119,7 @@ class AccountStoreTest {
     try (Store store = open()) {
       store.accounts().put(AccountStore.key("app").str("a").build(), bytes("v"));
     }
-    // Make it the older layout: drop the accounts column family.
+    // Make it the older layout: drop the accounts column family (and the recalls one, which came later still).
     try (Options options = new Options(); DBOptions dbOptions = new DBOptions()) {
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       for (byte[] name : RocksDB.listColumnFamilies(options, dataDir().toString())) {
@@ -128,7 +128,8 @@ class AccountStoreTest {
       List<ColumnFamilyHandle> handles = new ArrayList<>();
       try (RocksDB db = RocksDB.open(dbOptions, dataDir().toString(), descriptors, handles)) {
         for (ColumnFamilyHandle handle : handles) {
-          if (new String(handle.getName(), StandardCharsets.US_ASCII).equals("accounts")) {
+          String family = new String(handle.getName(), StandardCharsets.US_ASCII);
+          if (family.equals("accounts") || family.equals("recalls")) {
             db.dropColumnFamily(handle);
           }
         }

@@ -17,10 +17,17 @@ public final class Recorder implements ParleyListener {
   public final AtomicInteger connected = new AtomicInteger();
   public final AtomicInteger disconnected = new AtomicInteger();
   public final AtomicInteger credentialExpired = new AtomicInteger();
+  /** The messages the SDK said were recalled (onRecalled), in arrival order. */
+  public final List<ReceivedMessage> recalls = new CopyOnWriteArrayList<>();
 
   @Override
   public synchronized void onMessage(ReceivedMessage m) {
     messages.add(m);
+  }
+
+  @Override
+  public void onRecalled(ReceivedMessage m) {
+    recalls.add(m);
   }
 
   @Override

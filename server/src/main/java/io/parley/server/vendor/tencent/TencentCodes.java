@@ -29,6 +29,8 @@ final class TencentCodes {
   static final int SYSTEM_ERROR = 10002;
   /** A field of the body is missing, of the wrong type or out of range. */
   static final int INVALID_PARAMETER = 10004;
+  /** admin_msgwithdraw: no message with that MsgKey from From_Account to To_Account (the vendor's own code). */
+  static final int MSG_NOT_FOUND = 20022;
   /** The identifier is not the app's REST admin. */
   static final int NO_PERMISSION = 10007;
 

@@ -25,7 +25,8 @@ final class TencentCommands {
         Map.entry("openim/sendmsg", (app, body) -> messages.sendmsg(app, admin(app), body)),
         Map.entry("openim/batchsendmsg", (app, body) -> messages.batchsendmsg(app, admin(app), body)),
         Map.entry("openim/importmsg", messages::importmsg),
-        Map.entry("openim/admin_getroammsg", messages::getroammsg));
+        Map.entry("openim/admin_getroammsg", messages::getroammsg),
+        Map.entry("openim/admin_msgwithdraw", new MsgWithdraw(ctx.store())));
     byPath.keySet().forEach(p -> services.add(p.substring(0, p.indexOf('/'))));
   }
 

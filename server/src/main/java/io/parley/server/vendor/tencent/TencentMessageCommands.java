@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Tencent REST v4 C2C message commands over the core store: {@code openim/sendmsg}, {@code batchsendmsg},
- * {@code importmsg} and {@code admin_getroammsg}. Each takes the request body and answers the result fields (the
+ * {@code importmsg} and {@code admin_getroammsg} ({@code admin_msgwithdraw} is {@link MsgWithdraw}). Each takes the request body and answers the result fields (the
  * envelope is the caller's) or throws {@link TencentRestException}. A REST send is durable before it is answered, enters
  * the recipient's timeline (and the sender's with SyncOtherMachine 1) and is pushed like a client's; an import only
  * enters the history. Runs on an HTTP handler thread: it blocks until the store answers.
@@ -30,12 +30,17 @@ final class TencentMessageCommands {
   private static final int MAX_BATCH = 500;
   private static final int MAX_ROAM = 100;
 
+  /** MsgFlagBits of a recalled message in admin_getroammsg (the vendor marks recalls there; 0 is a normal one). */
+  static final int MSG_FLAG_RECALLED = 2;
+
   private final Store store;
   private final ServerSends sends;
+  private final MsgKeyLookup lookup;
 
   TencentMessageCommands(Store store) {
     this.store = store;
     this.sends = new ServerSends(store);
+    this.lookup = new MsgKeyLookup(store);
   }
 
   /** {@code openim/sendmsg}: one message from From_Account (the admin when absent) to To_Account. */
@@ -100,7 +105,9 @@ final class TencentMessageCommands {
     long beforeId = ((maxTime + 1) * 1000) << 16;
     JsonNode lastKey = body.get("LastMsgKey");
     if (lastKey != null && lastKey.isTextual() && !lastKey.asText().isEmpty()) {
-      beforeId = Math.min(beforeId, idOf(app, a, b, lastKey.asText()));
+      String key = lastKey.asText();
+      beforeId = Math.min(beforeId, lookup.find(app, a, b, "LastMsgKey", key).orElseThrow(() -> new TencentRestException(
+          INVALID_PARAMETER, "LastMsgKey \"" + key + "\" names no message of this pair")).getServerMsgId());
     }
     List<Message> page = store.readConversation(app.id(), a, b, fromId, beforeId, max + 1);
     boolean complete = page.size() <= max;
@@ -116,7 +123,7 @@ final class TencentMessageCommands {
       item.put("MsgSeq", msgSeq(m.getServerMsgId(), m.getClientMsgId()));
       item.put("MsgRandom", msgRandom(m.getClientMsgId()));
       item.put("MsgTimeStamp", lastTime);
-      item.put("MsgFlagBits", 0);
+      item.put("MsgFlagBits", m.getRecalled() ? MSG_FLAG_RECALLED : 0);
       item.put("MsgKey", last);
       item.set("MsgBody", TencentElements.toMsgBody(m.getElementsList()));
       item.put("CloudCustomData", m.getCloudCustomData());
@@ -181,30 +188,6 @@ final class TencentMessageCommands {
   static long msgRandom(String clientMsgId) {
     java.util.regex.Matcher m = REST_ID.matcher(clientMsgId);
     return m.matches() ? Long.parseLong(m.group(1)) : Integer.toUnsignedLong(clientMsgId.hashCode());
-  }
-
-  /** The server msg id of the message a MsgKey names (it is looked up within the second it names). */
-  private long idOf(App app, String a, String b, String key) throws TencentRestException {
-    String[] parts = key.split("_");
-    long seq;
-    long random;
-    long second;
-    try {
-      if (parts.length != 3) {
-        throw new NumberFormatException();
-      }
-      seq = Long.parseLong(parts[0]);
-      random = Long.parseLong(parts[1]);
-      second = Long.parseLong(parts[2]);
-    } catch (NumberFormatException e) {
-      throw new TencentRestException(INVALID_PARAMETER, "LastMsgKey \"" + key + "\" is not a MsgKey (MsgSeq_MsgRandom_MsgTime)");
-    }
-    for (Message m : store.readConversation(app.id(), a, b, (second * 1000) << 16, ((second + 1) * 1000) << 16, 10_000)) {
-      if (msgSeq(m.getServerMsgId(), m.getClientMsgId()) == seq && msgRandom(m.getClientMsgId()) == random) {
-        return m.getServerMsgId();
-      }
-    }
-    throw new TencentRestException(INVALID_PARAMETER, "LastMsgKey \"" + key + "\" names no message of this pair");
   }
 
   private static String sender(JsonNode body, String admin) throws TencentRestException {

@@ -148,6 +148,82 @@ class TencentRestErrorsTest {
     }
   }
 
+  @Nested
+  @DisplayName("the C2C message commands")
+  class Messages {
+    private static final String SEND = "openim/sendmsg";
+    private static final String TEXT = "[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":\"hi\"}}]";
+
+    private static String send(String extra) {
+      return "{\"From_Account\":\"err-a\",\"To_Account\":\"err-b\",\"MsgRandom\":1" + extra + "}";
+    }
+
+    static Stream<Arguments> fieldRefusals() {
+      String withdraw = "openim/admin_msgwithdraw";
+      return Stream.of(
+          Arguments.of("sendmsg without To_Account", SEND, "{\"MsgRandom\":1,\"MsgBody\":" + TEXT + "}", "To_Account"),
+          Arguments.of("sendmsg without MsgRandom", SEND, "{\"To_Account\":\"err-b\",\"MsgBody\":" + TEXT + "}",
+              "MsgRandom"),
+          Arguments.of("sendmsg without MsgBody", SEND, send(""), "MsgBody"),
+          Arguments.of("sendmsg with a To_Account of the wrong type", SEND,
+              "{\"To_Account\":[\"err-b\"],\"MsgRandom\":1,\"MsgBody\":" + TEXT + "}", "To_Account"),
+          Arguments.of("sendmsg with a MsgRandom of the wrong type", SEND,
+              "{\"To_Account\":\"err-b\",\"MsgRandom\":\"1\",\"MsgBody\":" + TEXT + "}", "MsgRandom"),
+          Arguments.of("sendmsg with a SyncOtherMachine of the wrong type", SEND,
+              send(",\"SyncOtherMachine\":\"1\",\"MsgBody\":" + TEXT), "SyncOtherMachine"),
+          Arguments.of("sendmsg with a CloudCustomData of the wrong type", SEND,
+              send(",\"CloudCustomData\":{},\"MsgBody\":" + TEXT), "CloudCustomData"),
+          Arguments.of("sendmsg with a MsgBody that is not an array", SEND, send(",\"MsgBody\":\"hi\""), "MsgBody"),
+          Arguments.of("sendmsg with an empty MsgBody", SEND, send(",\"MsgBody\":[]"), "MsgBody"),
+          Arguments.of("sendmsg with an unknown MsgType", SEND,
+              send(",\"MsgBody\":[{\"MsgType\":\"TIMNoSuchElem\",\"MsgContent\":{}}]"), "MsgBody[0].MsgType"),
+          Arguments.of("sendmsg with a text of the wrong type", SEND,
+              send(",\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":3}}]"),
+              "MsgBody[0].MsgContent.Text"),
+          Arguments.of("sendmsg with a MsgBody over the app's message size", SEND,
+              send(",\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":\"" + "x".repeat(200_000)
+                  + "\"}}]"), "limit"),
+          Arguments.of("batchsendmsg without To_Account", "openim/batchsendmsg",
+              "{\"MsgRandom\":1,\"MsgBody\":" + TEXT + "}", "To_Account"),
+          Arguments.of("importmsg without From_Account", "openim/importmsg",
+              "{\"To_Account\":\"err-b\",\"MsgRandom\":1,\"MsgBody\":" + TEXT + "}", "From_Account"),
+          Arguments.of("admin_getroammsg with a MaxCnt of the wrong type", "openim/admin_getroammsg",
+              "{\"From_Account\":\"err-a\",\"To_Account\":\"err-b\",\"MaxCnt\":\"3\"}", "MaxCnt"),
+          Arguments.of("admin_msgwithdraw without From_Account", withdraw,
+              "{\"To_Account\":\"err-b\",\"MsgKey\":\"1_2_3\"}", "From_Account"),
+          Arguments.of("admin_msgwithdraw without MsgKey", withdraw,
+              "{\"From_Account\":\"err-a\",\"To_Account\":\"err-b\"}", "MsgKey"),
+          Arguments.of("admin_msgwithdraw with a MsgKey of the wrong type", withdraw,
+              "{\"From_Account\":\"err-a\",\"To_Account\":\"err-b\",\"MsgKey\":123}", "MsgKey"),
+          Arguments.of("admin_msgwithdraw with a MsgKey not of the MsgKey shape", withdraw,
+              "{\"From_Account\":\"err-a\",\"To_Account\":\"err-b\",\"MsgKey\":\"not-a-key\"}", "MsgKey"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fieldRefusals")
+    @DisplayName("a missing field, one of the wrong type, a bad or too large MsgBody is 10004 naming what is wrong")
+    void badField(String what, String command, String body, String mentions) throws Exception {
+      assertFail(10004, TencentRestCall.to(port(), command).send(body), mentions);
+    }
+
+    @Test
+    @DisplayName("admin_msgwithdraw of a MsgKey of no message, of another pair or of the other direction is 20022")
+    void unknownMsgKey() throws Exception {
+      JsonNode sent = TencentRestCall.to(port(), SEND).send(send(",\"MsgBody\":" + TEXT));
+      assertEquals("OK", sent.path("ActionStatus").asText(), sent.toString());
+      String key = sent.path("MsgKey").asText();
+      String[] parts = key.split("_");
+      String noSuch = parts[0] + "_" + (Long.parseLong(parts[1]) + 1) + "_" + parts[2];
+      String withdraw = "openim/admin_msgwithdraw";
+      assertFail(20022, TencentRestCall.to(port(), withdraw)
+          .send("{\"From_Account\":\"err-a\",\"To_Account\":\"err-b\",\"MsgKey\":\"" + noSuch + "\"}"), noSuch);
+      assertFail(20022, TencentRestCall.to(port(), withdraw)
+          .send("{\"From_Account\":\"err-a\",\"To_Account\":\"err-c\",\"MsgKey\":\"" + key + "\"}"), key);
+      assertFail(20022, TencentRestCall.to(port(), withdraw)
+          .send("{\"From_Account\":\"err-b\",\"To_Account\":\"err-a\",\"MsgKey\":\"" + key + "\"}"), key);
+    }
+  }
+
   static Stream<String> badBodies() {
     return Stream.of("", "{not json", "{\"UserID\":\"alice\"} trailing", "[]", "\"alice\"", "42", "null");
   }
