@@ -22,7 +22,13 @@ public final class RestListeners implements AutoCloseable {
   /** Vendor REST bodies are small JSON or form documents; 1 MiB is the frame limit's default too. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
-  private final ExecutorService handlers = HandlerPool.create("parley-rest", 8, 1024);
+  /**
+   * REST handlers block while the store makes a send durable (one group commit, a few ms): threads mostly wait, so
+   * there are enough of them for the requests in flight to share a commit instead of queueing for a thread.
+   */
+  static final int HANDLER_THREADS = 64;
+
+  private final ExecutorService handlers = HandlerPool.create("parley-rest", HANDLER_THREADS, 1024);
   private final HttpServer http;
   private final Optional<HttpServer> https;
 

@@ -58,9 +58,12 @@ public final class SendFlow {
       }
       Send stored = verdict instanceof BeforeVerdict.Modify m ? modified(send, m, format, app) : send;
       return sends.send(from, deviceId, stored).thenApply(result -> {
+        // The message's 32-bit MsgSeq is the low half of its server msg id: what REST history shows, so that a key
+        // from a callback names the same message there (and in a withdraw).
+        long msgSeq = result.getServerMsgId() & 0xFFFF_FFFFL;
         callbacks.after(app, new C2cMessage(from.userId(), stored.getToUserId(),
-            format.msgKey(result.getServerMsgId(), result.getSeq() & 0xFFFF_FFFFL, random, result.getServerTimeMs()),
-            result.getSeq() & 0xFFFF_FFFFL, random, java.time.Instant.ofEpochMilli(result.getServerTimeMs()),
+            format.msgKey(result.getServerMsgId(), msgSeq, random, result.getServerTimeMs()), msgSeq, random,
+            java.time.Instant.ofEpochMilli(result.getServerTimeMs()),
             stored.getClientMsgId(), format.toVendor(stored.getElementsList()), customData(stored.getCloudCustomData()),
             false, origin, OptionalInt.empty()));
         return result;
