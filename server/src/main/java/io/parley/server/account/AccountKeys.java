@@ -16,6 +16,11 @@ final class AccountKeys {
     return AccountStore.key(appId).str("nim").str("account").str(accid).build();
   }
 
+  /** {@code app 0 "nim" 0 "profile" 0 accid 0} → a NetEase account's profile fields (name, icon, …, ex). */
+  static byte[] neteaseProfile(String appId, String accid) {
+    return AccountStore.key(appId).str("nim").str("profile").str(accid).build();
+  }
+
   /** {@code app 0 "ytx" 0 "sub" 0 seq}: a sub-account, keyed by creation order. */
   static byte[] subAccount(String appId, long seq) {
     return subAccounts(appId).num(seq).build();

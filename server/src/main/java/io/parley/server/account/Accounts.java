@@ -7,6 +7,7 @@ import io.parley.server.store.AccountStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -81,6 +82,24 @@ public final class Accounts {
   /** Checks a static-token login: does the account exist, then does the token match, then is it blocked. */
   public NeteaseLogin checkNeteaseLogin(App app, String accid, String token) {
     return netease.check(appId(app, VendorKind.NETEASE), accid, token);
+  }
+
+  /** Whether the app has a NetEase account with this accid. */
+  public boolean neteaseAccountExists(App app, String accid) {
+    return netease.exists(appId(app, VendorKind.NETEASE), accid);
+  }
+
+  /**
+   * Sets profile fields of a NetEase account, by the vendor's names (name, icon, sign, email, birth, mobile, gender,
+   * ex), keeping those not given; the REST layer checks the values. Unknown accid: 414 "accid not exist".
+   */
+  public void updateNeteaseProfile(App app, String accid, Map<String, String> fields) throws AccountException {
+    netease.updateProfile(appId(app, VendorKind.NETEASE), accid, Map.copyOf(fields));
+  }
+
+  /** The profile fields set on a NetEase account (by the vendor's names), or empty when there is no such account. */
+  public Optional<Map<String, String>> neteaseProfile(App app, String accid) {
+    return netease.profile(appId(app, VendorKind.NETEASE), accid);
   }
 
   // ---- Yuntongxun ----

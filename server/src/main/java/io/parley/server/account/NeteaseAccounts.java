@@ -7,7 +7,9 @@ import io.parley.server.store.AccountStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -89,6 +91,48 @@ final class NeteaseAccounts {
     if (kick) {
       sessions.kickUser(new UserKey(appId, accid), KickReason.ACCOUNT_BLOCKED, "this account was blocked by the app");
     }
+  }
+
+  boolean exists(String appId, String accid) {
+    return Text.isPrintable(accid, MAX_ACCID_CHARS) && store.get(AccountKeys.netease(appId, accid)) != null;
+  }
+
+  /** Sets the given profile fields (by NetEase name), keeping the others. */
+  void updateProfile(String appId, String accid, Map<String, String> changes) throws AccountException {
+    requireAccid(accid);
+    ReentrantLock lock = locks.of(appId);
+    lock.lock();
+    try {
+      existing(AccountKeys.netease(appId, accid));
+      byte[] key = AccountKeys.neteaseProfile(appId, accid);
+      Map<String, String> profile = decodeProfile(store.get(key));
+      profile.putAll(changes);
+      Fields.Writer out = Fields.writer().u8(VERSION).i64(profile.size());
+      profile.forEach((name, value) -> out.str(name).str(value));
+      store.put(key, out.build());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The profile fields set so far of an existing account (none set: empty), or empty for an unknown accid. */
+  Optional<Map<String, String>> profile(String appId, String accid) {
+    if (!exists(appId, accid)) {
+      return Optional.empty();
+    }
+    return Optional.of(decodeProfile(store.get(AccountKeys.neteaseProfile(appId, accid))));
+  }
+
+  private static Map<String, String> decodeProfile(byte[] value) {
+    Map<String, String> profile = new TreeMap<>();
+    if (value != null) {
+      Fields.Reader in = Fields.reader(value, "NetEase profile").version(VERSION);
+      for (long n = in.i64(); n > 0; n--) {
+        profile.put(in.str(), in.str());
+      }
+      in.end();
+    }
+    return profile;
   }
 
   NeteaseLogin check(String appId, String accid, String token) {

@@ -60,7 +60,7 @@ public final class NeteaseVendor implements Vendor {
 
   @Override
   public Optional<MessageFormat> messages() {
-    return Optional.empty();
+    return Optional.of(new NeteaseMessageFormat());
   }
 
   @Override
@@ -70,6 +70,6 @@ public final class NeteaseVendor implements Vendor {
 
   @Override
   public Optional<RestFace> rest(RestContext context) {
-    return Optional.empty();
+    return Optional.of(new NeteaseRest(context));
   }
 }

@@ -1,0 +1,156 @@
+package io.parley.server.vendor.netease;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.v1.Element;
+import io.parley.server.account.Accounts;
+import io.parley.server.app.App;
+import io.parley.server.callback.C2cMessage;
+import io.parley.server.callback.Callbacks;
+import io.parley.server.callback.Origin;
+import io.parley.server.messaging.Identifiers;
+import io.parley.server.messaging.SendRefused;
+import io.parley.server.messaging.ServerSends;
+import io.parley.server.store.AppendRequest;
+import io.parley.server.store.AppendResult;
+import io.parley.server.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * {@code msg/sendMsg} and {@code msg/sendBatchMsg}: one-to-one messages an app server sends in a user's name, through
+ * {@link ServerSends} (checked like a client's, durable before the answer, pushed to online clients). Option
+ * {@code sendersync} false keeps the message off the sender's own devices; {@code route} false skips the copy
+ * (抄送) the app otherwise receives, as from client type REST. Team messages ({@code ope} 1) are not served yet.
+ */
+final class MessageActions {
+  static final int MAX_BODY = 5000;
+  static final int MAX_BATCH = 500;
+  static final int MAX_EXT = 1024;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Accounts accounts;
+  private final ServerSends sends;
+  private final Callbacks callbacks;
+  private final Clock clock;
+  private final NeteaseMessageFormat format = new NeteaseMessageFormat();
+
+  MessageActions(Accounts accounts, Store store, Callbacks callbacks, Clock clock) {
+    this.accounts = accounts;
+    this.sends = new ServerSends(store);
+    this.callbacks = callbacks;
+    this.clock = clock;
+  }
+
+  /** What one send carries: its element, ext (the core's cloud custom data) and its options. */
+  private record Content(Element element, String ext, boolean senderSync, boolean route) {}
+
+  /** {@code msg/sendMsg}: from, ope (0 to a user), to, type, body, … → {@code data: {msgid, timetag, antispam}}. */
+  ObjectNode sendMsg(App app, NeteaseForm form) throws NeteaseRestException {
+    String from = form.required("from");
+    int ope = form.requiredInt("ope");
+    String to = form.required("to");
+    if (ope == 1) {
+      throw new NeteaseRestException(NeteaseCodes.TEAM_NOT_EXIST,
+          "team " + to + " does not exist: team messages (ope=1) are not served here yet");
+    }
+    if (ope != 0) {
+      throw NeteaseRestException.parameter("ope must be 0 (to a user) or 1 (to a team), not " + ope);
+    }
+    Content content = content(form);
+    registered(app, from, "from");
+    registered(app, to, "to");
+    AppendResult r = send(app, from, to, content);
+    ObjectNode out = NeteaseAnswer.object();
+    out.putObject("data").put("msgid", r.serverMsgId()).put("timetag", r.serverTimeMs()).put("antispam", false);
+    return out;
+  }
+
+  /**
+   * {@code msg/sendBatchMsg}: fromAccid, toAccids (a JSON array of up to 500), type, body, … → {@code unregister}
+   * (the accids that are not registered, as a JSON array string), {@code timetag} and {@code msgids} by accid.
+   */
+  ObjectNode sendBatchMsg(App app, NeteaseForm form) throws NeteaseRestException {
+    String from = form.required("fromAccid");
+    List<String> to = form.stringList("toAccids", MAX_BATCH);
+    Content content = content(form);
+    registered(app, from, "fromAccid");
+    ArrayNode unregistered = NODES.arrayNode();
+    ObjectNode msgids = NODES.objectNode();
+    long timetag = clock.millis();
+    for (String accid : to) {
+      if (msgids.has(accid)) {
+        continue;
+      }
+      if (!accounts.neteaseAccountExists(app, accid)) {
+        unregistered.add(accid);
+        continue;
+      }
+      AppendResult r = send(app, from, accid, content);
+      msgids.put(accid, r.serverMsgId());
+      timetag = r.serverTimeMs();
+    }
+    ObjectNode out = NeteaseAnswer.object();
+    out.put("unregister", unregistered.toString());
+    out.put("timetag", timetag);
+    out.set("msgids", msgids);
+    return out;
+  }
+
+  private Content content(NeteaseForm form) throws NeteaseRestException {
+    int type = form.requiredInt("type");
+    if (type == NeteaseElements.NOTIFICATION) {
+      throw NeteaseRestException.parameter("type 5 (team notification) is the server's own; it cannot be sent");
+    }
+    if (!(type >= 0 && type <= 6 || type == NeteaseElements.TIP || type >= NeteaseElements.CUSTOM)) {
+      throw NeteaseRestException.parameter("type " + type + " is not a message type: 0 text, 1 image, 2 voice, 3 video, "
+          + "4 location, 6 file, 10 tip, 100 custom");
+    }
+    form.required("body");
+    String body = form.optional("body", MAX_BODY).orElseThrow();
+    Element element;
+    try {
+      element = NeteaseElements.fromBody(type, body);
+    } catch (NeteaseBodyException e) {
+      throw NeteaseRestException.parameter(e.getMessage());
+    }
+    String ext = form.optional("ext", MAX_EXT).orElse("");
+    form.optional("pushcontent", 500);
+    form.optional("payload", 2048);
+    form.optional("msgDesc", 500);
+    JsonNode option = form.object("option").orElse(NODES.objectNode());
+    return new Content(element, ext, option.path("sendersync").asBoolean(true), option.path("route").asBoolean(true));
+  }
+
+  private void registered(App app, String accid, String param) throws NeteaseRestException {
+    if (!Identifiers.valid(accid) || !accounts.neteaseAccountExists(app, accid)) {
+      throw NeteaseRestException.parameter(param + " \"" + accid + "\" is not a registered accid");
+    }
+  }
+
+  private AppendResult send(App app, String from, String to, Content c) throws NeteaseRestException {
+    String clientMsgId = "nim:" + UUID.randomUUID();
+    AppendResult r;
+    try {
+      r = sends.send(app, from, to, clientMsgId, List.of(c.element()), c.ext(),
+          c.senderSync() ? AppendRequest.Timelines.BOTH : AppendRequest.Timelines.RECIPIENT);
+    } catch (SendRefused e) {
+      throw new NeteaseRestException(e.code() == ErrorCodes.UNAVAILABLE ? NeteaseCodes.TIMEOUT : NeteaseCodes.PARAMETER,
+          e.getMessage());
+    }
+    if (c.route()) {
+      callbacks.after(app, new C2cMessage(from, to, Long.toString(r.serverMsgId()), r.senderSeq() & 0xFFFF_FFFFL,
+          Integer.toUnsignedLong(clientMsgId.hashCode()), Instant.ofEpochMilli(r.serverTimeMs()), clientMsgId,
+          format.toVendor(List.of(c.element())), c.ext().isEmpty() ? Optional.empty() : Optional.of(c.ext()), false,
+          Origin.serverApi(""), OptionalInt.empty()));
+    }
+    return r;
+  }
+}
