@@ -34,6 +34,8 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
   private final FailureLog failures;
   private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
   private boolean busy;
+  /** The last response is written: whatever else arrives is dropped until the connection closes. */
+  private boolean closing;
 
   Dispatcher(Router router, Executor handlers, FailureLog failures) {
     this.router = router;
@@ -46,6 +48,10 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (closing) {
+      io.netty.util.ReferenceCountUtil.release(msg);
+      return;
+    }
     Exchange x;
     if (msg instanceof FullHttpRequest req) {
       try {
@@ -133,9 +139,10 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
     res.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
     HttpUtil.setContentLength(res, r.body().length);
     if (!x.keepAlive) {
-      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE); // HttpServerKeepAliveHandler closes
+      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       waiting.clear();
-      ctx.writeAndFlush(res);
+      closing = true;
+      LingeringClose.write(ctx, res);
       return;
     }
     if (!x.version.isKeepAliveDefault()) {
