@@ -38,6 +38,7 @@ import io.parley.server.vendor.RestContext;
 import io.parley.server.vendor.RestFaces;
 import io.parley.server.messaging.SendFlow;
 import io.parley.server.messaging.SendService;
+import io.parley.server.vendor.rongcloud.RongcloudMessageFormat;
 import io.parley.server.vendor.tencent.TencentMessageFormat;
 import io.parley.server.session.Session;
 import io.parley.server.session.SessionRegistry;
@@ -108,8 +109,8 @@ public final class ParleyServer implements AutoCloseable {
     }
     this.auth = new AuthService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
-    SendFlow sendFlow = new SendFlow(sends, callbacks, Map.of(VendorKind.TENCENT, new TencentMessageFormat()),
-        Clock.systemUTC());
+    SendFlow sendFlow = new SendFlow(sends, callbacks, Map.of(VendorKind.TENCENT, new TencentMessageFormat(),
+        VendorKind.RONGCLOUD, new RongcloudMessageFormat()), Clock.systemUTC());
     GatewayContext ctx = new GatewayContext(config, auth, store, sends, sendFlow, sessions, lanes, idle,
         new RateLimitedLog(), replies, new TimelinePages(store, GatewayContext.PAGE), counters,
         new StateCallbacks(callbacks, Clock.systemUTC()),
