@@ -1,6 +1,7 @@
 package io.parley.server.vendor;
 
 import io.parley.server.http.Router;
+import io.parley.server.vendor.rongcloud.RongcloudRest;
 import io.parley.server.vendor.tencent.TencentRest;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +13,8 @@ public final class RestFaces {
   /** Every vendor's face over the same core services. */
   static List<Function<RestContext, RestFace>> all() {
     return List.of(
-        ctx -> new TencentRest(ctx));
+        ctx -> new TencentRest(ctx),
+        ctx -> new RongcloudRest(ctx));
   }
 
   /** The vendor router: every vendor's routes, and a JSON 404 for a path no vendor serves. */
