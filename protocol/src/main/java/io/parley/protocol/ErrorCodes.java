@@ -51,6 +51,8 @@ public final class ErrorCodes {
   public static final int RONGCLOUD_TOKEN_INCORRECT = 31004;
   /** RC_CONN_TOKEN_EXPIRE: the app expired the user's tokens after this one was issued. */
   public static final int RONGCLOUD_TOKEN_EXPIRED = 31020;
+  /** The app blocked this user (user/block) and the block has not ended. */
+  public static final int RONGCLOUD_USER_BLOCKED = 31009;
 
   // --- NetEase Yunxin (static token login) ---
   /** Account banned (user/block). */

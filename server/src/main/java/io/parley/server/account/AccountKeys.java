@@ -56,6 +56,21 @@ final class AccountKeys {
     return AccountStore.key(appId).str("rong").str("validFrom").str(userId).build();
   }
 
+  /** {@code app 0 "rong" 0 "user" 0 userId 0} → a Rongcloud user's name, portrait and creation time. */
+  static byte[] rongcloudUser(String appId, String userId) {
+    return AccountStore.key(appId).str("rong").str("user").str(userId).build();
+  }
+
+  /** {@code app 0 "rong" 0 "block" 0 userId 0} → epoch millis until which the user is blocked. */
+  static byte[] rongcloudBlock(String appId, String userId) {
+    return AccountStore.key(appId).str("rong").str("block").str(userId).build();
+  }
+
+  /** {@code app 0 "rong" 0 "block" 0}: the prefix of all the app's blocks, by user id. */
+  static byte[] rongcloudBlocksPrefix(String appId) {
+    return AccountStore.key(appId).str("rong").str("block").build();
+  }
+
   /** {@code app 0 "tim" 0 "account" 0 userId 0} → an imported Tencent account. */
   static byte[] tencent(String appId, String userId) {
     return AccountStore.key(appId).str("tim").str("account").str(userId).build();

@@ -27,6 +27,7 @@ public final class Accounts {
   private final NeteaseAccounts netease;
   private final SubAccounts yuntongxun;
   private final TokenRevocations rongcloud;
+  private final RongcloudUsers rongcloudUsers;
   private final TencentAccounts tencent;
 
   public Accounts(AccountStore store, SecretBox secrets, SessionRegistry sessions, Clock clock) {
@@ -44,6 +45,7 @@ public final class Accounts {
     this.netease = new NeteaseAccounts(store, locks, sessions, ids);
     this.yuntongxun = new SubAccounts(store, locks, sessions, clock, ids, new SubAccountCodec(secrets));
     this.rongcloud = new TokenRevocations(store, locks, sessions);
+    this.rongcloudUsers = new RongcloudUsers(store, locks, sessions, clock);
     this.tencent = new TencentAccounts(store, locks, clock);
   }
 
@@ -156,6 +158,36 @@ public final class Accounts {
   /** The instant (epoch millis) before which the user's tokens are refused; 0 when never expired. Cached. */
   public long rongcloudTokensValidFrom(App app, String userId) {
     return rongcloud.validFrom(appId(app, VendorKind.RONGCLOUD), userId);
+  }
+
+  /** Registers or updates a user's profile; an empty value keeps the stored one. Returns the record as stored. */
+  public RongcloudUser saveRongcloudUser(App app, String userId, Optional<String> name, Optional<String> portraitUri) {
+    return rongcloudUsers.save(appId(app, VendorKind.RONGCLOUD), userId, name, portraitUri);
+  }
+
+  /** The user's profile, if the app registered one. */
+  public Optional<RongcloudUser> rongcloudUser(App app, String userId) {
+    return rongcloudUsers.user(appId(app, VendorKind.RONGCLOUD), userId);
+  }
+
+  /** Blocks the user for {@code minutes} from now (replacing an earlier block) and kicks its live sessions. */
+  public RongcloudBlock blockRongcloudUser(App app, String userId, int minutes) {
+    return rongcloudUsers.block(appId(app, VendorKind.RONGCLOUD), userId, minutes);
+  }
+
+  /** Ends the user's block, if any. */
+  public void unblockRongcloudUser(App app, String userId) {
+    rongcloudUsers.unblock(appId(app, VendorKind.RONGCLOUD), userId);
+  }
+
+  /** The user's block, if one has not ended yet. */
+  public Optional<RongcloudBlock> rongcloudBlock(App app, String userId) {
+    return rongcloudUsers.blocked(appId(app, VendorKind.RONGCLOUD), userId);
+  }
+
+  /** Blocks not yet ended, by user id: {@code limit} of them after the first {@code skip}. */
+  public List<RongcloudBlock> rongcloudBlocks(App app, long skip, int limit) {
+    return rongcloudUsers.blocks(appId(app, VendorKind.RONGCLOUD), skip, limit);
   }
 
   // ---- Tencent ----

@@ -76,6 +76,11 @@ final class RongcloudTokenVerifier implements CredentialVerifier {
           + Instant.ofEpochMilli(token.issuedAtMillis()) + ", before the app expired user \"" + token.userId()
           + "\"'s tokens at " + Instant.ofEpochMilli(validFrom) + "; get a new token (user/getToken).");
     }
+    var block = accounts.rongcloudBlock(app, token.userId());
+    if (block.isPresent()) {
+      return AuthResult.refused(ErrorCodes.RONGCLOUD_USER_BLOCKED, "User \"" + token.userId() + "\" is blocked by the"
+          + " app until " + Instant.ofEpochMilli(block.get().untilMillis()) + " (user/unblock lifts it).");
+    }
     return AuthResult.ok(app, token.userId(), 0);
   }
 

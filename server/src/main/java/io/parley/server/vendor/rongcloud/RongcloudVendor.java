@@ -61,7 +61,7 @@ public final class RongcloudVendor implements Vendor {
 
   @Override
   public Optional<MessageFormat> messages() {
-    return Optional.empty();
+    return Optional.of(new RongcloudMessageFormat());
   }
 
   @Override
@@ -71,6 +71,6 @@ public final class RongcloudVendor implements Vendor {
 
   @Override
   public Optional<RestFace> rest(RestContext context) {
-    return Optional.empty();
+    return Optional.of(new RongcloudRest(context));
   }
 }
