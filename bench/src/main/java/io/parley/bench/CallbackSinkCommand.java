@@ -28,6 +28,9 @@ public final class CallbackSinkCommand implements Runnable {
   @Override
   public void run() {
     AtomicLong requests = new AtomicLong();
+    // The JDK server writes headers and body apart; with Nagle on, a keep-alive client waits out the peer's delayed
+    // ACK (~40 ms) on every request. Real app servers set TCP_NODELAY, and so does this one.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
       server.setExecutor(Executors.newFixedThreadPool(delayMs > 0 ? 64 : 2));
