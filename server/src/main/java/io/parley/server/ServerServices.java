@@ -2,7 +2,7 @@ package io.parley.server;
 
 import io.parley.server.vendor.Vendors;
 
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.account.SecretBox;
 import io.parley.server.app.App;
 import io.parley.server.app.AppRegistry;
@@ -43,7 +43,7 @@ public final class ServerServices implements AutoCloseable {
     this.issuer = Vendors.issuer(accounts, clock);
     AuthService unthrottled = Vendors.authService(apps, new LoginThrottle(UNTHROTTLED, clock), accounts, Runnable::run,
         clock, 1_000);
-    this.doctor = new CredentialDoctor(apps, unthrottled, accounts, Vendors.doctors(), clock, ZoneId.systemDefault());
+    this.doctor = new CredentialDoctor(apps, unthrottled, Vendors.doctors(accounts), clock, ZoneId.systemDefault());
   }
 
   /** The services of a running server, over its store, sessions and live app registry. */

@@ -6,36 +6,36 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** The value codec of account records: bytes, 8-byte numbers and length-prefixed byte strings, in a fixed order. */
-final class Fields {
+public final class Fields {
 
   private Fields() {
   }
 
-  static Writer writer() {
+  public static Writer writer() {
     return new Writer();
   }
 
-  static Reader reader(byte[] value, String what) {
+  public static Reader reader(byte[] value, String what) {
     return new Reader(value, what);
   }
 
   /** Appends fields. */
-  static final class Writer {
+  public static final class Writer {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(96);
 
-    Writer u8(int value) {
+    public Writer u8(int value) {
       out.write(value);
       return this;
     }
 
-    Writer i64(long value) {
+    public Writer i64(long value) {
       for (int shift = 56; shift >= 0; shift -= 8) {
         out.write((int) (value >>> shift));
       }
       return this;
     }
 
-    Writer bytes(byte[] value) {
+    public Writer bytes(byte[] value) {
       int n = value.length;
       out.write(n >>> 24);
       out.write(n >>> 16);
@@ -45,17 +45,17 @@ final class Fields {
       return this;
     }
 
-    Writer str(String value) {
+    public Writer str(String value) {
       return bytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    byte[] build() {
+    public byte[] build() {
       return out.toByteArray();
     }
   }
 
   /** Reads fields in the order they were written; a short or over-long value is reported as a corrupt record. */
-  static final class Reader {
+  public static final class Reader {
     private final ByteBuffer in;
     private final String what;
 
@@ -64,7 +64,7 @@ final class Fields {
       this.what = what;
     }
 
-    int u8() {
+    public int u8() {
       try {
         return in.get() & 0xFF;
       } catch (BufferUnderflowException e) {
@@ -72,7 +72,7 @@ final class Fields {
       }
     }
 
-    long i64() {
+    public long i64() {
       try {
         return in.getLong();
       } catch (BufferUnderflowException e) {
@@ -80,7 +80,7 @@ final class Fields {
       }
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
       try {
         int n = in.getInt();
         if (n < 0 || n > in.remaining()) {
@@ -94,12 +94,12 @@ final class Fields {
       }
     }
 
-    String str() {
+    public String str() {
       return new String(bytes(), StandardCharsets.UTF_8);
     }
 
     /** Checks the record format byte that starts every value. */
-    Reader version(int expected) {
+    public Reader version(int expected) {
       int version = u8();
       if (version != expected) {
         throw corrupt("format version " + version + ", expected " + expected);
@@ -108,7 +108,7 @@ final class Fields {
     }
 
     /** Checks that nothing follows the last field. */
-    void end() {
+    public void end() {
       if (in.hasRemaining()) {
         throw corrupt(in.remaining() + " unexpected trailing bytes");
       }

@@ -3,7 +3,7 @@ package io.parley.server.account;
 import java.util.random.RandomGenerator;
 
 /** Generates the vendors' random ids, tokens and passwords from one (normally secure) random source. */
-final class RandomIds {
+public final class RandomIds {
 
   private static final String HEX = "0123456789abcdef";
   private static final String DIGITS = "0123456789";
@@ -12,31 +12,31 @@ final class RandomIds {
 
   private final RandomGenerator random;
 
-  RandomIds(RandomGenerator random) {
+  public RandomIds(RandomGenerator random) {
     this.random = random;
   }
 
   /** A NetEase token: 32 lower-case hex characters (128 bits). */
-  String neteaseToken() {
+  public String neteaseToken() {
     return chars(HEX, 32);
   }
 
   /** A Yuntongxun sub-account sid or sub-token: 32 characters [0-9a-z]. */
-  String lowerAlphanumeric32() {
+  public String lowerAlphanumeric32() {
     return chars(DIGITS_LOWER, 32);
   }
 
   /** A Yuntongxun voipAccount: 14 digits, the first not 0 (so it survives being read as a number). */
-  String voipAccount() {
+  public String voipAccount() {
     return (char) ('1' + random.nextInt(9)) + chars(DIGITS, 13);
   }
 
   /** A Yuntongxun voipPwd: 8 characters [0-9a-zA-Z]. */
-  String voipPwd() {
+  public String voipPwd() {
     return chars(ALPHANUMERIC, 8);
   }
 
-  byte[] bytes(int n) {
+  public byte[] bytes(int n) {
     byte[] out = new byte[n];
     random.nextBytes(out);
     return out;

@@ -1,7 +1,7 @@
 package io.parley.server.account;
 
 /** Checks of user-supplied names and ids. */
-final class Text {
+public final class Text {
 
   private Text() {
   }
@@ -10,7 +10,7 @@ final class Text {
    * True when {@code s} has 1..{@code maxChars} characters (code points) and none is a control character (U+0000
    * included), a line or paragraph separator, or half of a broken surrogate pair.
    */
-  static boolean isPrintable(String s, int maxChars) {
+  public static boolean isPrintable(String s, int maxChars) {
     if (s == null || s.isEmpty() || s.codePointCount(0, s.length()) > maxChars) {
       return false;
     }

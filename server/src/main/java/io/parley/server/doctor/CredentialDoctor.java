@@ -2,7 +2,6 @@ package io.parley.server.doctor;
 
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
 import io.parley.server.app.App;
 import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.AuthResult;
@@ -23,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 public final class CredentialDoctor {
   private final AppRegistry apps;
   private final AuthService auth;
-  private final Accounts accounts;
   private final Map<VendorKind, VendorDoctor> doctors;
   private final Clock clock;
   private final ZoneId zone;
@@ -32,12 +30,11 @@ public final class CredentialDoctor {
    * @param auth the verifiers logins use, with a throttle that does not count the doctor's checks
    * @param zone the operator's time zone, for issue and expiry times
    */
-  public CredentialDoctor(AppRegistry apps, AuthService auth, Accounts accounts, Map<VendorKind, VendorDoctor> doctors,
-      Clock clock, ZoneId zone) {
+  public CredentialDoctor(AppRegistry apps, AuthService auth, Map<VendorKind, VendorDoctor> doctors, Clock clock,
+      ZoneId zone) {
     this.apps = apps;
     this.doctors = Map.copyOf(doctors);
     this.auth = auth;
-    this.accounts = accounts;
     this.clock = clock;
     this.zone = zone;
   }
@@ -58,7 +55,7 @@ public final class CredentialDoctor {
           List.of(new Diagnosis.Check(false, "app " + app.id() + " accepts " + app.vendor().credentialKinds())),
           verdict.code(), verdict.message(), List.of("Log in with one of " + app.vendor().credentialKinds() + "."));
     }
-    return doctor.examine(new DoctorCase(app, apps.all(), u, k, c, verdict, clock.instant(), zone, accounts));
+    return doctor.examine(new DoctorCase(app, apps.all(), u, k, c, verdict, clock.instant(), zone));
   }
 
   private AuthResult verdict(App app, String user, CredentialKind kind, String credential) {

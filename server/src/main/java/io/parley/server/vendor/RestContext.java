@@ -1,6 +1,6 @@
 package io.parley.server.vendor;
 
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.CredentialIssuer;
 import io.parley.server.callback.Callbacks;

@@ -1,7 +1,7 @@
 package io.parley.server.vendor;
 
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.SecretSettings;
 import io.parley.server.app.VendorKind;
@@ -34,7 +34,8 @@ public interface Vendor {
   /** Issues this vendor's client credentials; {@code accounts} may be null where none need storing. */
   VendorIssuer issuer(Accounts accounts);
 
-  VendorDoctor doctor();
+  /** Explains this vendor's credentials, reading its accounts where a check needs them. */
+  VendorDoctor doctor(Accounts accounts);
 
   CallbackFormat callbacks();
 

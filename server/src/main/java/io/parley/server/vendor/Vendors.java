@@ -1,7 +1,7 @@
 package io.parley.server.vendor;
 
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppRegistry;
 import io.parley.server.app.VendorKind;
 import io.parley.server.auth.AuthService;
@@ -66,8 +66,8 @@ public final class Vendors {
     return new CredentialIssuer(byKind(v -> v.issuer(accounts)), clock);
   }
 
-  public static Map<VendorKind, VendorDoctor> doctors() {
-    return byKind(Vendor::doctor);
+  public static Map<VendorKind, VendorDoctor> doctors(Accounts accounts) {
+    return byKind(v -> v.doctor(accounts));
   }
 
   public static Map<VendorKind, CallbackFormat> callbackFormats() {

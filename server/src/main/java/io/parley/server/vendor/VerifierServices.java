@@ -1,6 +1,6 @@
 package io.parley.server.vendor;
 
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 

@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Byte-search helpers for the secrets-at-rest checks. */
-final class Bytes {
+public final class Bytes {
 
   private Bytes() {
   }
 
-  static boolean contains(byte[] haystack, byte[] needle) {
+  public static boolean contains(byte[] haystack, byte[] needle) {
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
         return true;
@@ -20,7 +20,7 @@ final class Bytes {
   }
 
   /** True when any of {@code chunks} contains the UTF-8 bytes of {@code text}. */
-  static boolean anyContains(List<byte[]> chunks, String text) {
+  public static boolean anyContains(List<byte[]> chunks, String text) {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     return chunks.stream().anyMatch(chunk -> contains(chunk, needle));
   }

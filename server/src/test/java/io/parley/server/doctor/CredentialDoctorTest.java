@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.ServerServices;
-import io.parley.server.account.SubAccount;
+import io.parley.server.vendor.yuntongxun.SubAccount;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.TestServers;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.parley.client.KickReason;
 import io.parley.client.ParleyClient;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.Frame;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.App;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.Clients;

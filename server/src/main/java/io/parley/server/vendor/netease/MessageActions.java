@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.Element;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.App;
 import io.parley.server.callback.C2cMessage;
 import io.parley.server.callback.Callbacks;

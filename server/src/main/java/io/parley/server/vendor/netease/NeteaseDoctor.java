@@ -1,7 +1,8 @@
 package io.parley.server.vendor.netease;
 
-import io.parley.server.account.NeteaseLogin;
+import io.parley.server.vendor.netease.NeteaseLogin;
 import io.parley.server.app.App;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.auth.AuthResult;
 import io.parley.server.doctor.Diagnosis;
 import io.parley.server.doctor.DoctorCase;
@@ -11,6 +12,12 @@ import java.util.List;
 
 /** Explains a NetEase login: whether the account exists, the token is its current one, and it is not blocked. */
 final class NeteaseDoctor implements VendorDoctor {
+  private final Accounts accounts;
+
+  NeteaseDoctor(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
   @Override
   public Diagnosis examine(DoctorCase c) {
     App app = c.app();
@@ -20,7 +27,7 @@ final class NeteaseDoctor implements VendorDoctor {
     String subject = "NetEase token for accid \"" + accid + "\" of app " + app.id();
     List<Diagnosis.Check> checks = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
-    NeteaseLogin outcome = c.accounts().checkNeteaseLogin(app, accid, token);
+    NeteaseLogin outcome = accounts.checkNeteaseLogin(app, accid, token);
     boolean exists = outcome != NeteaseLogin.NO_SUCH_ACCOUNT;
     checks.add(new Diagnosis.Check(exists, "account \"" + accid + "\" exists in app " + app.id()));
     if (!exists) {

@@ -2,7 +2,7 @@ package io.parley.server.vendor.netease;
 
 import io.parley.protocol.v1.CredentialKind;
 import io.parley.server.account.AccountException;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.App;
 import io.parley.server.auth.IssuedCredential;
 import io.parley.server.auth.VendorIssuer;

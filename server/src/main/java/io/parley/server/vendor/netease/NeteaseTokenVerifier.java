@@ -6,7 +6,7 @@ import io.parley.server.auth.LoginAttempt;
 import io.parley.server.auth.OffLoop;
 import io.parley.server.app.App;
 import io.parley.protocol.ErrorCodes;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 

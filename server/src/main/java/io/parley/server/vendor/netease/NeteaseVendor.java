@@ -1,7 +1,7 @@
 package io.parley.server.vendor.netease;
 
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.SecretSettings;
 import io.parley.server.app.VendorKind;
@@ -49,8 +49,8 @@ public final class NeteaseVendor implements Vendor {
   }
 
   @Override
-  public VendorDoctor doctor() {
-    return new NeteaseDoctor();
+  public VendorDoctor doctor(Accounts accounts) {
+    return new NeteaseDoctor(accounts);
   }
 
   @Override

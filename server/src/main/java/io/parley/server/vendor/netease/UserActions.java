@@ -3,7 +3,7 @@ package io.parley.server.vendor.netease;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.account.AccountException;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.App;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.parley.protocol.credential.rongcloud.RongcloudTokenFormatException;
 import io.parley.server.app.AppSecrets;
 import java.time.Instant;
 import io.parley.server.app.App;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.auth.AuthResult;
 import io.parley.server.doctor.Diagnosis;
 import io.parley.server.doctor.DoctorCase;
@@ -15,6 +16,12 @@ import java.util.List;
 
 /** Explains a Rongcloud token: what it names, whether this server signed it, and whether the app expired it. */
 final class RongcloudDoctor implements VendorDoctor {
+  private final Accounts accounts;
+
+  RongcloudDoctor(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
   @Override
   public Diagnosis examine(DoctorCase c) {
     App app = c.app();
@@ -62,7 +69,7 @@ final class RongcloudDoctor implements VendorDoctor {
       fixes.add("Log in as \"" + d.userId() + "\" (or leave the user id empty), or get a token for \"" + user + "\".");
       return new Diagnosis(subject, fields, checks, verdict.code(), verdict.message(), fixes);
     }
-    long validFrom = c.accounts().rongcloudTokensValidFrom(app, d.userId());
+    long validFrom = accounts.rongcloudTokensValidFrom(app, d.userId());
     boolean notRevoked = d.issuedAtMillis() >= validFrom;
     checks.add(new Diagnosis.Check(notRevoked, validFrom == 0 ? "not expired by the app (the user's tokens were never expired)"
         : "issued after the app last expired this user's tokens, at " + io.parley.server.doctor.Times.local(Instant.ofEpochMilli(validFrom), c.zone())));

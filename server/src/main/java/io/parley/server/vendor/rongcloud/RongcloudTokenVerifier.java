@@ -12,7 +12,7 @@ import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.credential.rongcloud.DecodedRongcloudToken;
 import io.parley.protocol.credential.rongcloud.RongcloudToken;
 import io.parley.protocol.credential.rongcloud.RongcloudTokenCheck;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package io.parley.server.vendor.rongcloud;
 
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.SecretSettings;
 import io.parley.server.app.VendorKind;
@@ -50,8 +50,8 @@ public final class RongcloudVendor implements Vendor {
   }
 
   @Override
-  public VendorDoctor doctor() {
-    return new RongcloudDoctor();
+  public VendorDoctor doctor(Accounts accounts) {
+    return new RongcloudDoctor(accounts);
   }
 
   @Override

@@ -2,8 +2,8 @@ package io.parley.server.vendor.rongcloud;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.account.AccountException;
-import io.parley.server.account.Accounts;
-import io.parley.server.account.RongcloudUser;
+import io.parley.server.vendor.Accounts;
+import io.parley.server.vendor.rongcloud.RongcloudUser;
 import io.parley.server.app.App;
 import io.parley.server.auth.CredentialIssuer;
 import java.time.Duration;

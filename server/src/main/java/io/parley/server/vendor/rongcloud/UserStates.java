@@ -2,8 +2,8 @@ package io.parley.server.vendor.rongcloud;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.server.account.Accounts;
-import io.parley.server.account.RongcloudBlock;
+import io.parley.server.vendor.Accounts;
+import io.parley.server.vendor.rongcloud.RongcloudBlock;
 import io.parley.server.app.App;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.session.UserKey;

@@ -2,8 +2,8 @@ package io.parley.server.vendor.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.parley.server.account.Accounts;
-import io.parley.server.account.TencentAccount;
+import io.parley.server.vendor.Accounts;
+import io.parley.server.vendor.tencent.TencentAccount;
 import io.parley.server.app.App;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.parley.server.vendor.tencent;
 
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.SecretSettings;
 import io.parley.server.app.VendorKind;
@@ -48,7 +48,7 @@ public final class TencentVendor implements Vendor {
   }
 
   @Override
-  public VendorDoctor doctor() {
+  public VendorDoctor doctor(Accounts accounts) {
     return new TencentDoctor();
   }
 

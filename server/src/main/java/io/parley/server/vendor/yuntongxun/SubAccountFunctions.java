@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.server.account.AccountException;
-import io.parley.server.account.Accounts;
-import io.parley.server.account.SubAccount;
+import io.parley.server.vendor.Accounts;
+import io.parley.server.vendor.yuntongxun.SubAccount;
 import io.parley.server.app.App;
 import java.util.Optional;
 

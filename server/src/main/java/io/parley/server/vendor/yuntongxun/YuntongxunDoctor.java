@@ -3,10 +3,11 @@ package io.parley.server.vendor.yuntongxun;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.credential.yuntongxun.YuntongxunUserName;
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.VoipLogin;
+import io.parley.server.vendor.yuntongxun.VoipLogin;
 import io.parley.server.app.AppSecrets;
 import java.util.Optional;
 import io.parley.server.app.App;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.auth.AuthResult;
 import io.parley.server.doctor.Diagnosis;
 import io.parley.server.doctor.DoctorCase;
@@ -16,6 +17,12 @@ import java.util.List;
 
 /** Explains a Yuntongxun login: a sub-account's voipAccount and voipPwd, or the app-token any-account login. */
 final class YuntongxunDoctor implements VendorDoctor {
+  private final Accounts accounts;
+
+  YuntongxunDoctor(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
   @Override
   public Diagnosis examine(DoctorCase c) {
     App app = c.app();
@@ -48,7 +55,7 @@ final class YuntongxunDoctor implements VendorDoctor {
       return new Diagnosis(subject, List.of(), checks, verdict.code(), verdict.message(), fixes);
     }
     String subject = "Yuntongxun sub-account login as voipAccount \"" + user + "\" of app " + app.id();
-    VoipLogin outcome = c.accounts().checkVoipLogin(app, user, credential);
+    VoipLogin outcome = accounts.checkVoipLogin(app, user, credential);
     boolean exists = outcome != VoipLogin.NO_SUCH_ACCOUNT;
     checks.add(new Diagnosis.Check(exists, "a live sub-account has voipAccount \"" + user + "\""));
     if (!exists) {

@@ -1,7 +1,7 @@
 package io.parley.server.vendor.yuntongxun;
 
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.SecretSettings;
 import io.parley.server.app.VendorKind;
@@ -51,8 +51,8 @@ public final class YuntongxunVendor implements Vendor {
   }
 
   @Override
-  public VendorDoctor doctor() {
-    return new YuntongxunDoctor();
+  public VendorDoctor doctor(Accounts accounts) {
+    return new YuntongxunDoctor(accounts);
   }
 
   @Override

@@ -9,7 +9,7 @@ import io.parley.server.app.App;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.credential.yuntongxun.YuntongxunUserName;
 import io.parley.protocol.v1.CredentialKind;
-import io.parley.server.account.Accounts;
+import io.parley.server.vendor.Accounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;

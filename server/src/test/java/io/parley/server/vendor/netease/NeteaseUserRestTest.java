@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.client.CredentialKind;
 import io.parley.client.KickReason;
 import io.parley.client.ParleyClient;
-import io.parley.server.account.NeteaseLogin;
+import io.parley.server.vendor.netease.NeteaseLogin;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.Clients;
 import io.parley.server.support.Recorder;

@@ -25,7 +25,7 @@ import io.github.doocs.im.model.response.QueryResultItem;
 import io.parley.client.ParleyClient;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.KickReason;
-import io.parley.server.account.TencentAccount;
+import io.parley.server.vendor.tencent.TencentAccount;
 import io.parley.server.config.DataDir;
 import io.parley.server.config.Sandbox;
 import io.parley.server.http.SandboxCertificate;

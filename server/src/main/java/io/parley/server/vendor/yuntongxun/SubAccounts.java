@@ -1,4 +1,11 @@
-package io.parley.server.account;
+package io.parley.server.vendor.yuntongxun;
+
+import io.parley.server.account.AccountException;
+import io.parley.server.account.AccountKeys;
+import io.parley.server.account.AppLocks;
+import io.parley.server.account.Fields;
+import io.parley.server.account.RandomIds;
+import io.parley.server.account.Text;
 
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.session.SessionRegistry;
@@ -22,7 +29,7 @@ import java.util.regex.Pattern;
  * friendlyName) and a counter record, all changed together in one atomic batch under the app's lock. A closed
  * sub-account's voipAccount stays reserved, so its user id (and that user's messages) never passes to a new account.
  */
-final class SubAccounts {
+public final class SubAccounts {
 
   static final int NAME_ALREADY_USED = 110011;
   static final int NO_SUCH_SUB_ACCOUNT = 110015;
@@ -46,7 +53,7 @@ final class SubAccounts {
   private final RandomIds ids;
   private final SubAccountCodec codec;
 
-  SubAccounts(AccountStore store, AppLocks locks, SessionRegistry sessions, Clock clock, RandomIds ids,
+  public SubAccounts(AccountStore store, AppLocks locks, SessionRegistry sessions, Clock clock, RandomIds ids,
       SubAccountCodec codec) {
     this.store = store;
     this.locks = locks;
@@ -56,7 +63,7 @@ final class SubAccounts {
     this.codec = codec;
   }
 
-  SubAccount create(String appId, String friendlyName) throws AccountException {
+  public SubAccount create(String appId, String friendlyName) throws AccountException {
     if (!Text.isPrintable(friendlyName, MAX_NAME_CHARS)) {
       throw new AccountException(REQUEST_FORMAT_ERROR,
           "friendlyName must be 1 to " + MAX_NAME_CHARS + " printable characters");
@@ -87,7 +94,7 @@ final class SubAccounts {
     }
   }
 
-  Optional<SubAccount> byName(String appId, String friendlyName) {
+  public Optional<SubAccount> byName(String appId, String friendlyName) {
     if (!Text.isPrintable(friendlyName, MAX_NAME_CHARS)) {
       return Optional.empty();
     }
@@ -95,7 +102,7 @@ final class SubAccounts {
         .map(value -> codec.decode(appId, value));
   }
 
-  List<SubAccount> list(String appId, int startNo, int offset) {
+  public List<SubAccount> list(String appId, int startNo, int offset) {
     if (startNo < 0) {
       throw new IllegalArgumentException("startNo must not be negative: " + startNo);
     }
@@ -109,11 +116,11 @@ final class SubAccounts {
     return out;
   }
 
-  long count(String appId) {
+  public long count(String appId) {
     return meta(appId).count();
   }
 
-  void close(String appId, String subAccountSid) throws AccountException {
+  public void close(String appId, String subAccountSid) throws AccountException {
     SubAccountCodec.Ids closed;
     ReentrantLock lock = locks.of(appId);
     lock.lock();
@@ -144,7 +151,7 @@ final class SubAccounts {
         "this sub-account was closed");
   }
 
-  VoipLogin check(String appId, String voipAccount, String voipPwd) {
+  public VoipLogin check(String appId, String voipAccount, String voipPwd) {
     if (voipAccount == null || !VOIP_ACCOUNT.matcher(voipAccount).matches()) {
       return VoipLogin.NO_SUCH_ACCOUNT;
     }
@@ -200,7 +207,7 @@ final class SubAccounts {
 
   /** The last creation seq handed out and the number of open sub-accounts. */
   private record Meta(long lastSeq, long count) {
-    byte[] encode() {
+    public byte[] encode() {
       return Fields.writer().u8(META_VERSION).i64(lastSeq).i64(count).build();
     }
   }

@@ -1,4 +1,8 @@
-package io.parley.server.account;
+package io.parley.server.vendor.rongcloud;
+
+import io.parley.server.account.AccountKeys;
+import io.parley.server.account.AppLocks;
+import io.parley.server.account.Fields;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -12,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Rongcloud {@code user/token/expire}: per user, the instant before which issued tokens are refused. Every Rongcloud
  * login asks for it, so it is cached (users never revoked included, as 0); a write invalidates the user's entry.
  */
-final class TokenRevocations {
+public final class TokenRevocations {
 
   /** Users whose value stays cached; about 100 bytes each. */
   static final int CACHE_SIZE = 100_000;
@@ -24,14 +28,14 @@ final class TokenRevocations {
   private final SessionRegistry sessions;
   private final LoadingCache<UserKey, Long> validFrom;
 
-  TokenRevocations(AccountStore store, AppLocks locks, SessionRegistry sessions) {
+  public TokenRevocations(AccountStore store, AppLocks locks, SessionRegistry sessions) {
     this.store = store;
     this.locks = locks;
     this.sessions = sessions;
     this.validFrom = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build(this::load);
   }
 
-  void expire(String appId, String userId, long issuedBeforeMillis) {
+  public void expire(String appId, String userId, long issuedBeforeMillis) {
     if (issuedBeforeMillis < 0) {
       throw new IllegalArgumentException("issuedBeforeMillis must not be negative: " + issuedBeforeMillis);
     }
@@ -54,7 +58,7 @@ final class TokenRevocations {
   }
 
   /** A map lookup once cached: the ids are only checked here, and the key is built on a miss. */
-  long validFrom(String appId, String userId) {
+  public long validFrom(String appId, String userId) {
     if (userId == null || userId.isEmpty() || userId.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("userId must be non-empty and without U+0000");
     }

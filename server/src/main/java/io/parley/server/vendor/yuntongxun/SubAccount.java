@@ -1,4 +1,4 @@
-package io.parley.server.account;
+package io.parley.server.vendor.yuntongxun;
 
 /**
  * A Yuntongxun sub-account as the vendor's REST API returns it; its user id in Parley is {@code voipAccount}.

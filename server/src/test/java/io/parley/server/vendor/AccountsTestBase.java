@@ -1,4 +1,4 @@
-package io.parley.server.account;
+package io.parley.server.vendor;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

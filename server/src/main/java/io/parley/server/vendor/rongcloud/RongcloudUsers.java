@@ -1,4 +1,8 @@
-package io.parley.server.account;
+package io.parley.server.vendor.rongcloud;
+
+import io.parley.server.account.AccountKeys;
+import io.parley.server.account.AppLocks;
+import io.parley.server.account.Fields;
 
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.session.SessionRegistry;
@@ -17,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Rongcloud user records: the profile the app registers with a token (name, portrait) and blocks for a number of
  * minutes. A block past its end is as good as none; it is dropped when read.
  */
-final class RongcloudUsers {
+public final class RongcloudUsers {
   private static final int VERSION = 1;
 
   private final AccountStore store;
@@ -25,7 +29,7 @@ final class RongcloudUsers {
   private final SessionRegistry sessions;
   private final Clock clock;
 
-  RongcloudUsers(AccountStore store, AppLocks locks, SessionRegistry sessions, Clock clock) {
+  public RongcloudUsers(AccountStore store, AppLocks locks, SessionRegistry sessions, Clock clock) {
     this.store = store;
     this.locks = locks;
     this.sessions = sessions;
@@ -33,7 +37,7 @@ final class RongcloudUsers {
   }
 
   /** Registers or updates the user; an empty value keeps the one stored ({@code Optional.empty()}: keep). */
-  RongcloudUser save(String appId, String userId, Optional<String> name, Optional<String> portraitUri) {
+  public RongcloudUser save(String appId, String userId, Optional<String> name, Optional<String> portraitUri) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(portraitUri, "portraitUri");
     byte[] key = AccountKeys.rongcloudUser(appId, userId);
@@ -52,12 +56,12 @@ final class RongcloudUsers {
     }
   }
 
-  Optional<RongcloudUser> user(String appId, String userId) {
+  public Optional<RongcloudUser> user(String appId, String userId) {
     return decode(userId, store.get(AccountKeys.rongcloudUser(appId, userId)));
   }
 
   /** Blocks the user for {@code minutes} from now (replacing an earlier block) and kicks its live sessions. */
-  RongcloudBlock block(String appId, String userId, int minutes) {
+  public RongcloudBlock block(String appId, String userId, int minutes) {
     if (minutes < 1) {
       throw new IllegalArgumentException("a block lasts at least one minute, not " + minutes);
     }
@@ -68,19 +72,19 @@ final class RongcloudUsers {
     return new RongcloudBlock(userId, until);
   }
 
-  void unblock(String appId, String userId) {
+  public void unblock(String appId, String userId) {
     store.delete(AccountKeys.rongcloudBlock(appId, userId));
   }
 
   /** The block on the user, if one has not ended yet. */
-  Optional<RongcloudBlock> blocked(String appId, String userId) {
+  public Optional<RongcloudBlock> blocked(String appId, String userId) {
     byte[] value = store.get(AccountKeys.rongcloudBlock(appId, userId));
     return value == null ? Optional.empty()
         : Optional.of(new RongcloudBlock(userId, until(value))).filter(b -> b.untilMillis() > clock.millis());
   }
 
   /** Blocks not yet ended, by user id: {@code limit} of them after skipping {@code skip}. */
-  List<RongcloudBlock> blocks(String appId, long skip, int limit) {
+  public List<RongcloudBlock> blocks(String appId, long skip, int limit) {
     byte[] prefix = AccountKeys.rongcloudBlocksPrefix(appId);
     long now = clock.millis();
     List<RongcloudBlock> out = new ArrayList<>();

@@ -1,4 +1,8 @@
-package io.parley.server.account;
+package io.parley.server.vendor.tencent;
+
+import io.parley.server.account.AccountKeys;
+import io.parley.server.account.AppLocks;
+import io.parley.server.account.Fields;
 
 import io.parley.server.store.AccountStore;
 import java.time.Clock;
@@ -7,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Tencent accounts pre-created by {@code account_import}: a profile nick and face URL, and when it was imported. */
-final class TencentAccounts {
+public final class TencentAccounts {
 
   private static final int VERSION = 1;
 
@@ -15,13 +19,13 @@ final class TencentAccounts {
   private final AppLocks locks;
   private final Clock clock;
 
-  TencentAccounts(AccountStore store, AppLocks locks, Clock clock) {
+  public TencentAccounts(AccountStore store, AppLocks locks, Clock clock) {
     this.store = store;
     this.locks = locks;
     this.clock = clock;
   }
 
-  boolean importAccount(String appId, String userId, String nick, String faceUrl) {
+  public boolean importAccount(String appId, String userId, String nick, String faceUrl) {
     Objects.requireNonNull(nick, "nick");
     Objects.requireNonNull(faceUrl, "faceUrl");
     byte[] key = AccountKeys.tencent(appId, userId);
@@ -37,11 +41,11 @@ final class TencentAccounts {
     }
   }
 
-  Optional<TencentAccount> account(String appId, String userId) {
+  public Optional<TencentAccount> account(String appId, String userId) {
     return decode(userId, store.get(AccountKeys.tencent(appId, userId)));
   }
 
-  boolean delete(String appId, String userId) {
+  public boolean delete(String appId, String userId) {
     byte[] key = AccountKeys.tencent(appId, userId);
     ReentrantLock lock = locks.of(appId);
     lock.lock();

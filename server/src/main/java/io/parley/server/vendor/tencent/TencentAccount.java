@@ -1,4 +1,4 @@
-package io.parley.server.account;
+package io.parley.server.vendor.tencent;
 
 /** A Tencent account pre-created by {@code account_import}: its profile nick and face URL (empty when not set). */
 public record TencentAccount(String userId, String nick, String faceUrl, long importedAtMillis) {

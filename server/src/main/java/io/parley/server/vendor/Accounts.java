@@ -1,4 +1,21 @@
-package io.parley.server.account;
+package io.parley.server.vendor;
+
+import io.parley.server.account.AccountException;
+import io.parley.server.account.AppLocks;
+import io.parley.server.account.RandomIds;
+import io.parley.server.account.SecretBox;
+import io.parley.server.vendor.netease.NeteaseAccounts;
+import io.parley.server.vendor.netease.NeteaseLogin;
+import io.parley.server.vendor.yuntongxun.SubAccount;
+import io.parley.server.vendor.yuntongxun.SubAccountCodec;
+import io.parley.server.vendor.yuntongxun.SubAccounts;
+import io.parley.server.vendor.yuntongxun.VoipLogin;
+import io.parley.server.vendor.tencent.TencentAccount;
+import io.parley.server.vendor.tencent.TencentAccounts;
+import io.parley.server.vendor.rongcloud.RongcloudUsers;
+import io.parley.server.vendor.rongcloud.RongcloudUser;
+import io.parley.server.vendor.rongcloud.RongcloudBlock;
+import io.parley.server.vendor.rongcloud.TokenRevocations;
 
 import io.parley.server.app.App;
 import io.parley.server.app.VendorKind;

@@ -1,4 +1,11 @@
-package io.parley.server.account;
+package io.parley.server.vendor;
+
+import io.parley.server.account.AccountKeys;
+import io.parley.server.account.SecretBox;
+import io.parley.server.account.Bytes;
+import io.parley.server.vendor.netease.NeteaseLogin;
+import io.parley.server.vendor.yuntongxun.SubAccount;
+import io.parley.server.vendor.yuntongxun.VoipLogin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

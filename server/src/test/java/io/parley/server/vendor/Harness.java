@@ -1,4 +1,6 @@
-package io.parley.server.account;
+package io.parley.server.vendor;
+
+import io.parley.server.account.SecretBox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

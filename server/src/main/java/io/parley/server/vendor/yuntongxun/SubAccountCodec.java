@@ -1,4 +1,7 @@
-package io.parley.server.account;
+package io.parley.server.vendor.yuntongxun;
+
+import io.parley.server.account.Fields;
+import io.parley.server.account.SecretBox;
 
 import io.parley.server.store.AccountStore;
 import java.nio.charset.StandardCharsets;
@@ -7,17 +10,17 @@ import java.nio.charset.StandardCharsets;
  * Stores a sub-account with its sub-token and VoIP password sealed by the {@link SecretBox}. Each sealed value is
  * bound to its app, its sub-account sid and its field, so it opens nowhere else.
  */
-final class SubAccountCodec {
+public final class SubAccountCodec {
 
   private static final int VERSION = 1;
 
   private final SecretBox box;
 
-  SubAccountCodec(SecretBox box) {
+  public SubAccountCodec(SecretBox box) {
     this.box = box;
   }
 
-  byte[] encode(String appId, SubAccount account) {
+  public byte[] encode(String appId, SubAccount account) {
     String sid = account.subAccountSid();
     return Fields.writer().u8(VERSION)
         .str(sid)
@@ -29,7 +32,7 @@ final class SubAccountCodec {
         .build();
   }
 
-  SubAccount decode(String appId, byte[] value) {
+  public SubAccount decode(String appId, byte[] value) {
     Fields.Reader in = reader(value);
     String sid = in.str();
     byte[] sealedToken = in.bytes();
@@ -43,7 +46,7 @@ final class SubAccountCodec {
   }
 
   /** The stored VoIP password alone (the login path does not need to open the sub-token). */
-  String voipPwd(String appId, byte[] value) {
+  public String voipPwd(String appId, byte[] value) {
     Fields.Reader in = reader(value);
     String sid = in.str();
     in.bytes();
@@ -53,7 +56,7 @@ final class SubAccountCodec {
   }
 
   /** The stored voipAccount and sid, without opening any secret. */
-  Ids ids(byte[] value) {
+  public Ids ids(byte[] value) {
     Fields.Reader in = reader(value);
     String sid = in.str();
     in.bytes();
@@ -80,6 +83,6 @@ final class SubAccountCodec {
   }
 
   /** The identifying, non-secret fields of a stored sub-account. */
-  record Ids(String subAccountSid, String voipAccount, String friendlyName) {
+  public record Ids(String subAccountSid, String voipAccount, String friendlyName) {
   }
 }

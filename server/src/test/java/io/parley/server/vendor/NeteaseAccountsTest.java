@@ -1,7 +1,10 @@
-package io.parley.server.account;
+package io.parley.server.vendor;
 
-import static io.parley.server.account.Harness.assertKicked;
-import static io.parley.server.account.Harness.assertNotKicked;
+import io.parley.server.account.AccountException;
+import io.parley.server.vendor.netease.NeteaseLogin;
+
+import static io.parley.server.vendor.Harness.assertKicked;
+import static io.parley.server.vendor.Harness.assertNotKicked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.parley.server.account;
+package io.parley.server.vendor.netease;
 
 /** The outcome of a NetEase static-token login check; a wrong token is reported before a block. */
 public enum NeteaseLogin {

@@ -1,4 +1,11 @@
-package io.parley.server.account;
+package io.parley.server.vendor.netease;
+
+import io.parley.server.account.AccountException;
+import io.parley.server.account.AccountKeys;
+import io.parley.server.account.AppLocks;
+import io.parley.server.account.Fields;
+import io.parley.server.account.RandomIds;
+import io.parley.server.account.Text;
 
 import io.parley.protocol.v1.KickReason;
 import io.parley.server.session.SessionRegistry;
@@ -16,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * NetEase accounts: an accid, its static login token and a blocked flag. The token is kept only as a random salt and
  * SHA-256(salt ‖ token): NetEase hands a token out when it is set and never reads it back.
  */
-final class NeteaseAccounts {
+public final class NeteaseAccounts {
 
   /** NetEase's code for a bad parameter, a duplicate accid ("already register") and an unknown accid. */
   static final int PARAMETER_ERROR = 414;
@@ -31,14 +38,14 @@ final class NeteaseAccounts {
   private final SessionRegistry sessions;
   private final RandomIds ids;
 
-  NeteaseAccounts(AccountStore store, AppLocks locks, SessionRegistry sessions, RandomIds ids) {
+  public NeteaseAccounts(AccountStore store, AppLocks locks, SessionRegistry sessions, RandomIds ids) {
     this.store = store;
     this.locks = locks;
     this.sessions = sessions;
     this.ids = ids;
   }
 
-  String create(String appId, String accid, Optional<String> token) throws AccountException {
+  public String create(String appId, String accid, Optional<String> token) throws AccountException {
     requireAccid(accid);
     String chosen = token.isPresent() ? requireToken(token.get()) : ids.neteaseToken();
     byte[] key = AccountKeys.netease(appId, accid);
@@ -55,7 +62,7 @@ final class NeteaseAccounts {
     return chosen;
   }
 
-  void updateToken(String appId, String accid, String token) throws AccountException {
+  public void updateToken(String appId, String accid, String token) throws AccountException {
     requireAccid(accid);
     requireToken(token);
     byte[] key = AccountKeys.netease(appId, accid);
@@ -68,13 +75,13 @@ final class NeteaseAccounts {
     }
   }
 
-  String refreshToken(String appId, String accid) throws AccountException {
+  public String refreshToken(String appId, String accid) throws AccountException {
     String token = ids.neteaseToken();
     updateToken(appId, accid, token);
     return token;
   }
 
-  void setBlocked(String appId, String accid, boolean blocked, boolean kick) throws AccountException {
+  public void setBlocked(String appId, String accid, boolean blocked, boolean kick) throws AccountException {
     requireAccid(accid);
     byte[] key = AccountKeys.netease(appId, accid);
     ReentrantLock lock = locks.of(appId);
@@ -93,12 +100,12 @@ final class NeteaseAccounts {
     }
   }
 
-  boolean exists(String appId, String accid) {
+  public boolean exists(String appId, String accid) {
     return Text.isPrintable(accid, MAX_ACCID_CHARS) && store.get(AccountKeys.netease(appId, accid)) != null;
   }
 
   /** Sets the given profile fields (by NetEase name), keeping the others. */
-  void updateProfile(String appId, String accid, Map<String, String> changes) throws AccountException {
+  public void updateProfile(String appId, String accid, Map<String, String> changes) throws AccountException {
     requireAccid(accid);
     ReentrantLock lock = locks.of(appId);
     lock.lock();
@@ -116,7 +123,7 @@ final class NeteaseAccounts {
   }
 
   /** The profile fields set so far of an existing account (none set: empty), or empty for an unknown accid. */
-  Optional<Map<String, String>> profile(String appId, String accid) {
+  public Optional<Map<String, String>> profile(String appId, String accid) {
     if (!exists(appId, accid)) {
       return Optional.empty();
     }
@@ -135,7 +142,7 @@ final class NeteaseAccounts {
     return profile;
   }
 
-  NeteaseLogin check(String appId, String accid, String token) {
+  public NeteaseLogin check(String appId, String accid, String token) {
     if (!Text.isPrintable(accid, MAX_ACCID_CHARS)) {
       return NeteaseLogin.NO_SUCH_ACCOUNT;
     }

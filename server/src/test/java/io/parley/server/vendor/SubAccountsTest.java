@@ -1,7 +1,11 @@
-package io.parley.server.account;
+package io.parley.server.vendor;
 
-import static io.parley.server.account.Harness.assertKicked;
-import static io.parley.server.account.Harness.assertNotKicked;
+import io.parley.server.account.AccountException;
+import io.parley.server.vendor.yuntongxun.SubAccount;
+import io.parley.server.vendor.yuntongxun.VoipLogin;
+
+import static io.parley.server.vendor.Harness.assertKicked;
+import static io.parley.server.vendor.Harness.assertNotKicked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

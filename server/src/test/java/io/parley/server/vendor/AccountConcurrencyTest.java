@@ -1,4 +1,8 @@
-package io.parley.server.account;
+package io.parley.server.vendor;
+
+import io.parley.server.account.AccountException;
+import io.parley.server.vendor.netease.NeteaseLogin;
+import io.parley.server.vendor.yuntongxun.SubAccount;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.parley.server.account;
+package io.parley.server.vendor.yuntongxun;
 
 /** The outcome of a Yuntongxun sub-account (voipAccount + voipPwd) login check; a closed account does not exist. */
 public enum VoipLogin {
