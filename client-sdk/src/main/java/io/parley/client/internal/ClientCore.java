@@ -1,6 +1,5 @@
 package io.parley.client.internal;
 
-import com.google.protobuf.ByteString;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -19,7 +18,6 @@ import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.Login;
 import io.parley.protocol.v1.LoginResult;
-import io.parley.protocol.v1.Message;
 import io.parley.protocol.v1.Pull;
 import io.parley.protocol.v1.PullResult;
 import io.parley.protocol.v1.Push;
@@ -144,19 +142,13 @@ public final class ClientCore {
   }
 
   public CompletableFuture<SendReceipt> send(String clientMsgId, String toUserId, String contentType, byte[] content) {
-    Objects.requireNonNull(contentType, "contentType");
-    Objects.requireNonNull(content, "content");
-    return send(Send.newBuilder().setClientMsgId(clientMsgId).setToUserId(toUserId).setContentType(contentType)
-        .setContent(ByteString.copyFrom(content)));
+    return send(WireMapping.send(clientMsgId, toUserId, contentType, content));
   }
 
   /** Sends a message body of elements (and cloud custom data, "" for none). */
   public CompletableFuture<SendReceipt> send(String clientMsgId, String toUserId,
       List<io.parley.protocol.v1.Element> elements, String cloudCustomData) {
-    Objects.requireNonNull(elements, "elements");
-    Objects.requireNonNull(cloudCustomData, "cloudCustomData");
-    return send(Send.newBuilder().setClientMsgId(clientMsgId).setToUserId(toUserId).addAllElements(elements)
-        .setCloudCustomData(cloudCustomData));
+    return send(WireMapping.send(clientMsgId, toUserId, elements, cloudCustomData));
   }
 
   private CompletableFuture<SendReceipt> send(Send.Builder builder) {
@@ -271,10 +263,10 @@ public final class ClientCore {
             .setProtocolVersion(ProtocolVersion.CURRENT)
             .setAppId(config.appId())
             .setUserId(config.userId())
-            .setCredentialKind(io.parley.protocol.v1.CredentialKind.valueOf(config.credentialKind().name()))
+            .setCredentialKind(WireMapping.credentialKind(config.credentialKind()))
             .setCredential(c.credential)
             .setDeviceId(config.deviceId())
-            .setPlatform(io.parley.protocol.v1.Platform.valueOf(config.platform().name()))
+            .setPlatform(WireMapping.platform(config.platform()))
             .setLastAckedSeq(c.lastAckSent)
             .build();
     c.channel.writeAndFlush(Frame.newBuilder().setRequestId(c.loginRequestId).setLogin(login).build());
@@ -400,7 +392,7 @@ public final class ClientCore {
   }
 
   private void onKick(Connection c, Kick kick) {
-    KickReason reason = kickReason(kick.getReason());
+    KickReason reason = WireMapping.kickReason(kick.getReason());
     String message = kick.getMessage();
     c.failed(new IOException("kicked by the server: " + reason + (message.isEmpty() ? "" : " (" + message + ")")));
     c.localClose = true;
@@ -549,14 +541,7 @@ public final class ClientCore {
       return;
     }
     pending.remove(send);
-    complete(
-        send.future,
-        new SendReceipt(
-            send.send.getClientMsgId(),
-            result.getServerMsgId(),
-            result.getSeq(),
-            result.getServerTimeMs(),
-            result.getDuplicate()));
+    complete(send.future, WireMapping.receipt(send.send.getClientMsgId(), result));
   }
 
   private void onSendError(PendingSends.Pending send, int code, String message) {
@@ -628,7 +613,7 @@ public final class ClientCore {
     List<ReceivedMessage> batch = new ArrayList<>(entries.size());
     List<Boolean> notices = new ArrayList<>(entries.size());
     for (TimelineEntry entry : entries) {
-      batch.add(toReceived(entry));
+      batch.add(WireMapping.received(entry, config.userId(), config.deviceId()));
       notices.add(entry.getRecallNotice());
     }
     callbacks.execute(
@@ -663,26 +648,6 @@ public final class ClientCore {
       c.lastAckSent = seq;
       c.channel.writeAndFlush(Frame.newBuilder().setAck(Ack.newBuilder().setSeq(seq)).build());
     }
-  }
-
-  private ReceivedMessage toReceived(TimelineEntry entry) {
-    Message m = entry.getMessage();
-    boolean outgoing = m.getFromUserId().equals(config.userId());
-    return new ReceivedMessage(
-        entry.getSeq(),
-        m.getServerMsgId(),
-        m.getClientMsgId(),
-        m.getFromUserId(),
-        m.getToUserId(),
-        m.getFromDeviceId(),
-        m.getServerTimeMs(),
-        m.getContentType(),
-        m.getContent().toByteArray(),
-        m.getElementsList(),
-        m.getCloudCustomData(),
-        outgoing,
-        outgoing && m.getFromDeviceId().equals(config.deviceId()),
-        m.getRecalled());
   }
 
   // ---------------------------------------------------------------- helpers
@@ -735,20 +700,6 @@ public final class ClientCore {
 
   private static InetAddress localAddressOf(Channel channel) {
     return channel.localAddress() instanceof InetSocketAddress address ? address.getAddress() : null;
-  }
-
-  private static KickReason kickReason(io.parley.protocol.v1.KickReason reason) {
-    return switch (reason) {
-      case LOGGED_IN_ELSEWHERE -> KickReason.LOGGED_IN_ELSEWHERE;
-      case CREDENTIAL_EXPIRED -> KickReason.CREDENTIAL_EXPIRED;
-      case SERVER_SHUTDOWN -> KickReason.SERVER_SHUTDOWN;
-      case IDLE_TIMEOUT -> KickReason.IDLE_TIMEOUT;
-      case SLOW_CONSUMER -> KickReason.SLOW_CONSUMER;
-      case ACCOUNT_BLOCKED -> KickReason.ACCOUNT_BLOCKED;
-      case CREDENTIAL_REVOKED -> KickReason.CREDENTIAL_REVOKED;
-      case APP_REMOVED -> KickReason.APP_REMOVED;
-      default -> KickReason.UNKNOWN;
-    };
   }
 
   /** One connection attempt and, once logged in, one session; confined to the event loop. */
