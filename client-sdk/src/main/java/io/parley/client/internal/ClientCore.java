@@ -12,11 +12,9 @@ import io.parley.client.ParleyListener;
 import io.parley.client.ReceivedMessage;
 import io.parley.client.SendReceipt;
 import io.parley.protocol.ErrorCodes;
-import io.parley.protocol.ProtocolVersion;
 import io.parley.protocol.v1.Ack;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
-import io.parley.protocol.v1.Login;
 import io.parley.protocol.v1.LoginResult;
 import io.parley.protocol.v1.Pull;
 import io.parley.protocol.v1.PullResult;
@@ -30,7 +28,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,17 +50,6 @@ public final class ClientCore {
   /** Page size of a Pull. */
   static final int PULL_LIMIT = 200;
 
-  private static final int FALLBACK_HEARTBEAT_MIN_MS = 30_000;
-  private static final int FALLBACK_HEARTBEAT_MAX_MS = 300_000;
-  /**
-   * Login refusals worth retrying with backoff: the server was busy or failed. Any other refusal (every vendor's
-   * credential codes, throttling, an unknown app) would fail again the same way, so it ends the connect.
-   */
-  private static final Set<Integer> TRANSIENT_LOGIN_CODES = Set.of(ErrorCodes.UNAVAILABLE, ErrorCodes.INTERNAL);
-  /** Refusals that mean "this credential expired or was revoked: get a new one". */
-  private static final Set<Integer> EXPIRED_CREDENTIAL_CODES =
-      Set.of(ErrorCodes.TENCENT_USERSIG_EXPIRED, ErrorCodes.RONGCLOUD_TOKEN_EXPIRED);
-
   private enum State {
     /** Not connected, waiting for connect(): never connected yet, or stopped by a final refusal or kick. */
     IDLE,
@@ -80,6 +66,7 @@ public final class ClientCore {
   private final Executor callbacks;
   private final Executor completions;
   private final Backoff backoff;
+  private final LoginHandshake handshake;
   private final PendingSends pending = new PendingSends(MAX_PENDING_SENDS);
   private final Timeline timeline;
   private final AtomicLong deliveredSeq;
@@ -107,6 +94,7 @@ public final class ClientCore {
     this.loop = group.next();
     this.completions = SharedResources.callbackPool();
     this.callbacks = new SerialExecutor(completions);
+    this.handshake = new LoginHandshake(config);
     this.backoff = new Backoff(config.reconnectBackoffBase(), config.reconnectBackoffMax());
     this.timeline = new Timeline(config.lastAckedSeq());
     this.deliveredSeq = new AtomicLong(config.lastAckedSeq());
@@ -258,18 +246,7 @@ public final class ClientCore {
     }
     c.loginRequestId = c.nextRequestId();
     c.lastAckSent = deliveredSeq.get();
-    Login login =
-        Login.newBuilder()
-            .setProtocolVersion(ProtocolVersion.CURRENT)
-            .setAppId(config.appId())
-            .setUserId(config.userId())
-            .setCredentialKind(WireMapping.credentialKind(config.credentialKind()))
-            .setCredential(c.credential)
-            .setDeviceId(config.deviceId())
-            .setPlatform(WireMapping.platform(config.platform()))
-            .setLastAckedSeq(c.lastAckSent)
-            .build();
-    c.channel.writeAndFlush(Frame.newBuilder().setRequestId(c.loginRequestId).setLogin(login).build());
+    c.channel.writeAndFlush(handshake.login(c.loginRequestId, c.credential, c.lastAckSent));
   }
 
   private void onFrame(Connection c, Frame frame) {
@@ -304,8 +281,9 @@ public final class ClientCore {
     c.loggedIn = true;
     state = State.CONNECTED;
     failedAttempts = 0;
-    int min = result.getHeartbeatMinMs() > 0 ? result.getHeartbeatMinMs() : FALLBACK_HEARTBEAT_MIN_MS;
-    int max = Math.max(min, result.getHeartbeatMaxMs() > 0 ? result.getHeartbeatMaxMs() : FALLBACK_HEARTBEAT_MAX_MS);
+    LoginInfo info = LoginHandshake.read(result, c.lastAckSent);
+    int min = info.heartbeatMinMs();
+    int max = info.heartbeatMaxMs();
     if (heartbeat == null || heartbeat.minMs() != min || heartbeat.maxMs() != max) {
       int step = config.heartbeatStepMs() > 0 ? config.heartbeatStepMs() : AdaptiveHeartbeat.defaultStepMs(min, max);
       heartbeat = new AdaptiveHeartbeat(min, max, step, AdaptiveHeartbeat.DEFAULT_SUCCESSES_PER_STEP);
@@ -317,7 +295,7 @@ public final class ClientCore {
     lastLocalAddress = local;
     c.heartbeatHandler.start(heartbeat);
     publishInterval();
-    long resumeAfter = result.hasResumeAfterSeq() ? result.getResumeAfterSeq() : c.lastAckSent;
+    long resumeAfter = info.resumeAfterSeq();
     if (resumeAfter < c.lastAckSent) {
       // The server's timeline ends before our cursor (a reset store, another server): it resumes from its newest
       // seq, and so do we, or every entry up to our old cursor would be dropped as already seen.
@@ -325,16 +303,6 @@ public final class ClientCore {
       c.lastAckSent = resumeAfter;
       callbacks.execute(() -> deliveredSeq.set(resumeAfter));
     }
-    LoginInfo info =
-        new LoginInfo(
-            result.getSessionId(),
-            result.getServerTimeMs(),
-            min,
-            max,
-            result.getNewestSeq(),
-            result.getMaxMessageBytes(),
-            result.getCredentialExpiresAtMs(),
-            resumeAfter);
     loginInfo = info;
     connected = true;
     flushPendingSends(c);
@@ -373,14 +341,15 @@ public final class ClientCore {
     ParleyException refusal = new ParleyException(code, message);
     c.failed(refusal);
     c.localClose = true;
-    if (!TRANSIENT_LOGIN_CODES.contains(code)) {
+    Refusal meaning = Refusal.ofLogin(code);
+    if (meaning.stopsReconnecting()) {
       c.stopAfter = true;
       CompletableFuture<LoginInfo> waiting = connectFuture;
       connectFuture = null;
       tell(
           () -> {
             listener.onLoginFailed(code, message);
-            if (EXPIRED_CREDENTIAL_CODES.contains(code)) {
+            if (meaning == Refusal.CREDENTIAL_EXPIRED) {
               listener.onCredentialExpired();
             }
           });
@@ -396,14 +365,12 @@ public final class ClientCore {
     String message = kick.getMessage();
     c.failed(new IOException("kicked by the server: " + reason + (message.isEmpty() ? "" : " (" + message + ")")));
     c.localClose = true;
-    c.stopAfter = switch (reason) {
-      case LOGGED_IN_ELSEWHERE, CREDENTIAL_EXPIRED, ACCOUNT_BLOCKED, CREDENTIAL_REVOKED, APP_REMOVED -> true;
-      default -> false;
-    };
+    Refusal meaning = Refusal.ofKick(reason);
+    c.stopAfter = meaning.stopsReconnecting();
     tell(
         () -> {
           listener.onKicked(reason, message);
-          if (reason == KickReason.CREDENTIAL_EXPIRED || reason == KickReason.CREDENTIAL_REVOKED) {
+          if (meaning == Refusal.CREDENTIAL_EXPIRED) {
             listener.onCredentialExpired();
           }
         });
