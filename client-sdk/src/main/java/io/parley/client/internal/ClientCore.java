@@ -20,7 +20,6 @@ import io.parley.protocol.v1.Pull;
 import io.parley.protocol.v1.PullResult;
 import io.parley.protocol.v1.Push;
 import io.parley.protocol.v1.Send;
-import io.parley.protocol.v1.SendResult;
 import io.parley.protocol.v1.TimelineEntry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -45,8 +44,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClientCore {
   private static final System.Logger LOG = System.getLogger(ClientCore.class.getName());
 
-  /** Most sends that may wait for the server at once; beyond it a send fails fast. */
-  public static final int MAX_PENDING_SENDS = 10_000;
   /** Page size of a Pull. */
   static final int PULL_LIMIT = 200;
 
@@ -64,10 +61,22 @@ public final class ClientCore {
   private final ParleyListener listener;
   private final EventLoop loop;
   private final Executor callbacks;
-  private final Executor completions;
+  private final Connection.Owner events =
+      new Connection.Owner() {
+        @Override
+        public void ready(Connection c) {
+          onReady(c);
+        }
+
+        @Override
+        public void frame(Connection c, Frame frame) {
+          onFrame(c, frame);
+        }
+      };
+  private final Completions completions;
   private final Backoff backoff;
   private final LoginHandshake handshake;
-  private final PendingSends pending = new PendingSends(MAX_PENDING_SENDS);
+  private final Outbox outbox;
   private final Timeline timeline;
   private final AtomicLong deliveredSeq;
   private final AtomicBoolean ackScheduled = new AtomicBoolean();
@@ -92,10 +101,11 @@ public final class ClientCore {
     EventLoopGroup group =
         config.eventLoopGroup() != null ? config.eventLoopGroup() : SharedResources.eventLoopGroup();
     this.loop = group.next();
-    this.completions = SharedResources.callbackPool();
-    this.callbacks = new SerialExecutor(completions);
+    this.completions = new Completions(SharedResources.callbackPool());
+    this.callbacks = new SerialExecutor(SharedResources.callbackPool());
     this.handshake = new LoginHandshake(config);
     this.backoff = new Backoff(config.reconnectBackoffBase(), config.reconnectBackoffMax());
+    this.outbox = new Outbox(loop, backoff, completions, () -> connection);
     this.timeline = new Timeline(config.lastAckedSeq());
     this.deliveredSeq = new AtomicLong(config.lastAckedSeq());
   }
@@ -112,12 +122,12 @@ public final class ClientCore {
         () -> {
           switch (state) {
             case CLOSED -> result.completeExceptionally(closedException());
-            case CONNECTED -> complete(result, loginInfo);
+            case CONNECTED -> completions.complete(result, loginInfo);
             default -> {
               if (connectFuture == null) {
                 connectFuture = new CompletableFuture<>();
               }
-              link(connectFuture, result);
+              Completions.link(connectFuture, result);
               if (state != State.CONNECTING) {
                 cancelReconnect();
                 startAttempt();
@@ -193,7 +203,7 @@ public final class ClientCore {
 
   private void startAttempt() {
     state = State.CONNECTING;
-    Connection c = new Connection();
+    Connection c = new Connection(events);
     connection = c;
     // The credential supplier and DNS may block: ask them on the callback thread, then dial on the loop.
     callbacks.execute(
@@ -261,7 +271,7 @@ public final class ClientCore {
         }
       }
       case ERROR -> onError(c, requestId, frame.getError());
-      case SEND_RESULT -> onSendResult(requestId, frame.getSendResult());
+      case SEND_RESULT -> outbox.onResult(requestId, frame.getSendResult());
       case PUSH -> {
         if (c.loggedIn) {
           onPush(c, frame.getPush());
@@ -305,12 +315,12 @@ public final class ClientCore {
     }
     loginInfo = info;
     connected = true;
-    flushPendingSends(c);
+    outbox.loggedIn(c, info.maxMessageBytes());
     CompletableFuture<LoginInfo> waiting = connectFuture;
     connectFuture = null;
     tell(() -> listener.onConnected(info));
     if (waiting != null) {
-      complete(waiting, info);
+      completions.complete(waiting, info);
     }
   }
 
@@ -321,9 +331,7 @@ public final class ClientCore {
       onLoginRefused(c, code, message);
       return;
     }
-    PendingSends.Pending send = requestId == 0 ? null : pending.byRequestId(requestId);
-    if (send != null) {
-      onSendError(send, code, message);
+    if (outbox.onError(requestId, code, message)) {
       return;
     }
     if (requestId != 0 && requestId == c.pullRequestId) {
@@ -354,7 +362,7 @@ public final class ClientCore {
             }
           });
       if (waiting != null) {
-        fail(waiting, refusal);
+        completions.fail(waiting, refusal);
       }
     }
     c.channel.close();
@@ -387,7 +395,7 @@ public final class ClientCore {
     }
     connection = null;
     connected = false;
-    pending.clearInFlight();
+    outbox.connectionLost();
     if (c.loggedIn && !c.localClose && heartbeat != null && c.heartbeatHandler.lostWhileIdle()) {
       heartbeat.onBeatFailed();
       publishInterval();
@@ -434,12 +442,10 @@ public final class ClientCore {
     }
     ParleyException closedError = closedException();
     if (connectFuture != null) {
-      fail(connectFuture, closedError);
+      completions.fail(connectFuture, closedError);
       connectFuture = null;
     }
-    for (PendingSends.Pending send : pending.drain()) {
-      fail(send.future, closedError);
-    }
+    outbox.failAll(closedError);
   }
 
   private void cancelReconnect() {
@@ -456,77 +462,7 @@ public final class ClientCore {
       result.completeExceptionally(closedException());
       return;
     }
-    PendingSends.Pending existing = pending.get(send.getClientMsgId());
-    if (existing != null) {
-      link(existing.future, result);
-      return;
-    }
-    if (pending.isFull()) {
-      fail(result, new ParleyException(ParleyException.TOO_MANY_PENDING,
-          MAX_PENDING_SENDS + " sends are already waiting for the server"));
-      return;
-    }
-    PendingSends.Pending send1 = pending.add(send, result);
-    Connection c = connection;
-    if (c != null && c.loggedIn && writeSend(c, send1)) {
-      c.channel.flush();
-    }
-  }
-
-  private void flushPendingSends(Connection c) {
-    boolean wrote = false;
-    for (PendingSends.Pending send : pending.notInFlight()) {
-      wrote |= writeSend(c, send);
-    }
-    if (wrote) {
-      c.channel.flush();
-    }
-  }
-
-  /** Writes (without flushing) one pending send; false when it was failed instead. */
-  private boolean writeSend(Connection c, PendingSends.Pending send) {
-    int limit = loginInfo == null ? 0 : loginInfo.maxMessageBytes();
-    int size = send.send.getContent().size();
-    if (limit > 0 && size > limit) {
-      pending.remove(send);
-      fail(send.future, new ParleyException(ErrorCodes.MESSAGE_TOO_LARGE,
-          "content of " + size + " bytes exceeds the server's limit of " + limit + " bytes"));
-      return false;
-    }
-    int requestId = c.nextRequestId();
-    pending.markInFlight(send, requestId);
-    c.channel.write(Frame.newBuilder().setRequestId(requestId).setSend(send.send).build());
-    return true;
-  }
-
-  private void onSendResult(int requestId, SendResult result) {
-    PendingSends.Pending send = requestId == 0 ? null : pending.byRequestId(requestId);
-    if (send == null) {
-      send = pending.get(result.getClientMsgId());
-    }
-    if (send == null) {
-      return;
-    }
-    pending.remove(send);
-    complete(send.future, WireMapping.receipt(send.send.getClientMsgId(), result));
-  }
-
-  private void onSendError(PendingSends.Pending send, int code, String message) {
-    if (code != ErrorCodes.UNAVAILABLE) {
-      pending.remove(send);
-      fail(send.future, new ParleyException(code, message));
-      return;
-    }
-    pending.markNotInFlight(send);
-    long delayMs = backoff.delayMillis(send.retries++);
-    loop.schedule(() -> retrySend(send), delayMs, TimeUnit.MILLISECONDS);
-  }
-
-  private void retrySend(PendingSends.Pending send) {
-    Connection c = connection;
-    if (c != null && c.loggedIn && send.requestId == 0 && pending.contains(send) && writeSend(c, send)) {
-      c.channel.flush();
-    }
+    outbox.add(send, result);
   }
 
   // ---------------------------------------------------------------- receiving, event loop
@@ -642,72 +578,11 @@ public final class ClientCore {
     }
   }
 
-  private <T> void complete(CompletableFuture<T> future, T value) {
-    completions.execute(() -> future.complete(value));
-  }
-
-  private <T> void fail(CompletableFuture<T> future, Throwable error) {
-    completions.execute(() -> future.completeExceptionally(error));
-  }
-
-  private static <T> void link(CompletableFuture<T> source, CompletableFuture<T> target) {
-    source.whenComplete(
-        (value, error) -> {
-          if (error != null) {
-            target.completeExceptionally(error);
-          } else {
-            target.complete(value);
-          }
-        });
-  }
-
   private static ParleyException closedException() {
     return new ParleyException(ParleyException.CLIENT_CLOSED, "the client is closed");
   }
 
   private static InetAddress localAddressOf(Channel channel) {
     return channel.localAddress() instanceof InetSocketAddress address ? address.getAddress() : null;
-  }
-
-  /** One connection attempt and, once logged in, one session; confined to the event loop. */
-  private final class Connection implements ConnectionEvents {
-    Channel channel;
-    HeartbeatHandler heartbeatHandler;
-    String credential;
-    int nextRequestId = 1;
-    int loginRequestId;
-    int pullRequestId;
-    boolean pullAgain;
-    boolean loggedIn;
-    boolean localClose;
-    boolean stopAfter;
-    boolean ended;
-    long lastAckSent;
-    Throwable cause;
-
-    int nextRequestId() {
-      int id = nextRequestId++;
-      if (nextRequestId == 0) {
-        nextRequestId = 1;
-      }
-      return id;
-    }
-
-    @Override
-    public void ready() {
-      onReady(this);
-    }
-
-    @Override
-    public void frame(Frame frame) {
-      onFrame(this, frame);
-    }
-
-    @Override
-    public void failed(Throwable t) {
-      if (cause == null) {
-        cause = t;
-      }
-    }
   }
 }
