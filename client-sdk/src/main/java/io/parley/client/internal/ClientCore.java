@@ -9,30 +9,20 @@ import io.parley.client.KickReason;
 import io.parley.client.LoginInfo;
 import io.parley.client.ParleyException;
 import io.parley.client.ParleyListener;
-import io.parley.client.ReceivedMessage;
 import io.parley.client.SendReceipt;
-import io.parley.protocol.ErrorCodes;
-import io.parley.protocol.v1.Ack;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.LoginResult;
-import io.parley.protocol.v1.Pull;
-import io.parley.protocol.v1.PullResult;
-import io.parley.protocol.v1.Push;
 import io.parley.protocol.v1.Send;
-import io.parley.protocol.v1.TimelineEntry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state machine behind one {@code ParleyClient}: connect and log in, reconnect with backoff,
@@ -44,8 +34,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClientCore {
   private static final System.Logger LOG = System.getLogger(ClientCore.class.getName());
 
-  /** Page size of a Pull. */
-  static final int PULL_LIMIT = 200;
 
   private enum State {
     /** Not connected, waiting for connect(): never connected yet, or stopped by a final refusal or kick. */
@@ -77,9 +65,8 @@ public final class ClientCore {
   private final Backoff backoff;
   private final LoginHandshake handshake;
   private final Outbox outbox;
-  private final Timeline timeline;
-  private final AtomicLong deliveredSeq;
-  private final AtomicBoolean ackScheduled = new AtomicBoolean();
+  private final Delivery delivery;
+  private final TimelineSync sync;
 
   private volatile boolean closed;
   private volatile boolean connected;
@@ -106,8 +93,9 @@ public final class ClientCore {
     this.handshake = new LoginHandshake(config);
     this.backoff = new Backoff(config.reconnectBackoffBase(), config.reconnectBackoffMax());
     this.outbox = new Outbox(loop, backoff, completions, () -> connection);
-    this.timeline = new Timeline(config.lastAckedSeq());
-    this.deliveredSeq = new AtomicLong(config.lastAckedSeq());
+    this.delivery = new Delivery(callbacks, listener, () -> closed, config.userId(), config.deviceId(),
+        config.lastAckedSeq());
+    this.sync = new TimelineSync(config.lastAckedSeq(), delivery, () -> connection, task -> onLoop(task, () -> {}));
   }
 
   // ---------------------------------------------------------------- public API, any thread
@@ -188,7 +176,7 @@ public final class ClientCore {
   }
 
   public long lastAckedSeq() {
-    return deliveredSeq.get();
+    return delivery.deliveredSeq();
   }
 
   public boolean isConnected() {
@@ -255,8 +243,7 @@ public final class ClientCore {
       return;
     }
     c.loginRequestId = c.nextRequestId();
-    c.lastAckSent = deliveredSeq.get();
-    c.channel.writeAndFlush(handshake.login(c.loginRequestId, c.credential, c.lastAckSent));
+    c.channel.writeAndFlush(handshake.login(c.loginRequestId, c.credential, sync.loginCursor(c)));
   }
 
   private void onFrame(Connection c, Frame frame) {
@@ -274,14 +261,10 @@ public final class ClientCore {
       case SEND_RESULT -> outbox.onResult(requestId, frame.getSendResult());
       case PUSH -> {
         if (c.loggedIn) {
-          onPush(c, frame.getPush());
+          sync.onPush(c, frame.getPush());
         }
       }
-      case PULL_RESULT -> {
-        if (requestId != 0 && requestId == c.pullRequestId) {
-          onPullResult(c, frame.getPullResult());
-        }
-      }
+      case PULL_RESULT -> sync.onPullResult(c, requestId, frame.getPullResult());
       case KICK -> onKick(c, frame.getKick());
       default -> LOG.log(System.Logger.Level.DEBUG, "ignoring unexpected frame {0}", frame.getBodyCase());
     }
@@ -305,14 +288,7 @@ public final class ClientCore {
     lastLocalAddress = local;
     c.heartbeatHandler.start(heartbeat);
     publishInterval();
-    long resumeAfter = info.resumeAfterSeq();
-    if (resumeAfter < c.lastAckSent) {
-      // The server's timeline ends before our cursor (a reset store, another server): it resumes from its newest
-      // seq, and so do we, or every entry up to our old cursor would be dropped as already seen.
-      timeline.rewind(resumeAfter);
-      c.lastAckSent = resumeAfter;
-      callbacks.execute(() -> deliveredSeq.set(resumeAfter));
-    }
+    sync.loggedIn(c, info.resumeAfterSeq());
     loginInfo = info;
     connected = true;
     outbox.loggedIn(c, info.maxMessageBytes());
@@ -334,11 +310,7 @@ public final class ClientCore {
     if (outbox.onError(requestId, code, message)) {
       return;
     }
-    if (requestId != 0 && requestId == c.pullRequestId) {
-      // The timeline cannot be completed on this connection; a new login resumes from the last ack.
-      c.pullRequestId = 0;
-      c.failed(new ParleyException(code, "pull refused: " + message));
-      c.channel.close();
+    if (sync.onError(c, requestId, code, message)) {
       return;
     }
     c.failed(new ParleyException(code, message));
@@ -429,7 +401,7 @@ public final class ClientCore {
     if (state == State.CLOSED) {
       return;
     }
-    sendAck();
+    sync.ackNow();
     state = State.CLOSED;
     cancelReconnect();
     Connection c = connection;
@@ -465,93 +437,6 @@ public final class ClientCore {
     outbox.add(send, result);
   }
 
-  // ---------------------------------------------------------------- receiving, event loop
-
-  private void onPush(Connection c, Push push) {
-    if (push.getEntriesCount() == 0) {
-      if (timeline.isBehind(push.getNewestSeq())) {
-        requestPull(c);
-      }
-      return;
-    }
-    Timeline.Accepted accepted = timeline.accept(push.getEntriesList());
-    deliver(accepted.entries());
-    if (accepted.gap()) {
-      requestPull(c);
-    }
-  }
-
-  private void requestPull(Connection c) {
-    if (c.pullRequestId != 0) {
-      c.pullAgain = true;
-      return;
-    }
-    c.pullRequestId = c.nextRequestId();
-    c.channel.writeAndFlush(
-        Frame.newBuilder()
-            .setRequestId(c.pullRequestId)
-            .setPull(Pull.newBuilder().setAfterSeq(timeline.acceptedSeq()).setLimit(PULL_LIMIT))
-            .build());
-  }
-
-  private void onPullResult(Connection c, PullResult result) {
-    c.pullRequestId = 0;
-    long before = timeline.acceptedSeq();
-    Timeline.Accepted accepted = timeline.accept(result.getEntriesList());
-    deliver(accepted.entries());
-    boolean progressed = timeline.acceptedSeq() > before;
-    boolean again = c.pullAgain;
-    c.pullAgain = false;
-    boolean more = result.getHasMore() || accepted.gap() || timeline.isBehind(result.getNewestSeq());
-    // Without progress a further page would ask the same question again: wait for the next push.
-    if (again || (more && progressed)) {
-      requestPull(c);
-    }
-  }
-
-  private void deliver(List<TimelineEntry> entries) {
-    if (entries.isEmpty()) {
-      return;
-    }
-    List<ReceivedMessage> batch = new ArrayList<>(entries.size());
-    List<Boolean> notices = new ArrayList<>(entries.size());
-    for (TimelineEntry entry : entries) {
-      batch.add(WireMapping.received(entry, config.userId(), config.deviceId()));
-      notices.add(entry.getRecallNotice());
-    }
-    callbacks.execute(
-        () -> {
-          for (int i = 0; i < batch.size(); i++) {
-            ReceivedMessage message = batch.get(i);
-            if (closed) {
-              return;
-            }
-            try {
-              if (notices.get(i)) {
-                listener.onRecalled(message);
-              } else {
-                listener.onMessage(message);
-              }
-            } catch (RuntimeException e) {
-              LOG.log(System.Logger.Level.WARNING, "the listener threw for seq " + message.seq(), e);
-            }
-            deliveredSeq.set(message.seq());
-          }
-          if (ackScheduled.compareAndSet(false, true)) {
-            onLoop(this::sendAck, () -> {});
-          }
-        });
-  }
-
-  private void sendAck() {
-    ackScheduled.set(false);
-    Connection c = connection;
-    long seq = deliveredSeq.get();
-    if (c != null && c.loggedIn && seq > c.lastAckSent) {
-      c.lastAckSent = seq;
-      c.channel.writeAndFlush(Frame.newBuilder().setAck(Ack.newBuilder().setSeq(seq)).build());
-    }
-  }
 
   // ---------------------------------------------------------------- helpers
 
