@@ -1,10 +1,8 @@
 package io.parley.client.internal;
 
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.parley.client.KickReason;
 import io.parley.client.LoginInfo;
 import io.parley.client.ParleyException;
@@ -15,39 +13,29 @@ import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.LoginResult;
 import io.parley.protocol.v1.Send;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The state machine behind one {@code ParleyClient}: connect and log in, reconnect with backoff,
- * keep and resend unanswered sends, deliver timeline entries once and in order (pulling across
- * gaps), ack them, and drive the adaptive heartbeat. All of its state is confined to one event loop
- * chosen at construction (every connection of the client is registered on it), so it needs no
- * locks; public methods hop onto that loop. Listener calls and future completions never run there.
+ * The coordinator behind one {@code ParleyClient}: it owns the current {@link Connection}, dials and logs in when the
+ * {@link Reconnector} says so, and routes each frame to the part whose job it is — {@link LoginHandshake} and
+ * {@link Refusal} for the login, {@link Outbox} for sends, {@link TimelineSync} (and through it {@link Delivery}) for
+ * the timeline, {@link HeartbeatKeeper} for the heartbeat. All of their state is confined to one event loop chosen at
+ * construction (every connection of the client is registered on it), so nothing needs a lock; public methods hop onto
+ * that loop. Listener calls run on one serial callback thread, future completions on the callback pool, never on the
+ * loop.
  */
 public final class ClientCore {
   private static final System.Logger LOG = System.getLogger(ClientCore.class.getName());
 
-
-  private enum State {
-    /** Not connected, waiting for connect(): never connected yet, or stopped by a final refusal or kick. */
-    IDLE,
-    CONNECTING,
-    CONNECTED,
-    /** Waiting for the backoff delay before reconnecting. */
-    WAITING,
-    CLOSED
-  }
-
   private final ClientConfig config;
   private final ParleyListener listener;
   private final EventLoop loop;
+  /** The client's one logical callback thread: listener calls, and the credential supplier and DNS, in order. */
   private final Executor callbacks;
   private final Connection.Owner events =
       new Connection.Owner() {
@@ -61,26 +49,18 @@ public final class ClientCore {
           onFrame(c, frame);
         }
       };
-  private final Completions completions;
-  private final Backoff backoff;
   private final LoginHandshake handshake;
+  private final Reconnector reconnector;
   private final Outbox outbox;
   private final Delivery delivery;
   private final TimelineSync sync;
+  private final HeartbeatKeeper heartbeat;
 
   private volatile boolean closed;
   private volatile boolean connected;
-  private volatile int heartbeatIntervalMs;
 
-  // Confined to the event loop.
-  private State state = State.IDLE;
+  /** Confined to the event loop; null between connections. */
   private Connection connection;
-  private CompletableFuture<LoginInfo> connectFuture;
-  private LoginInfo loginInfo;
-  private int failedAttempts;
-  private ScheduledFuture<?> reconnectTask;
-  private AdaptiveHeartbeat heartbeat;
-  private InetAddress lastLocalAddress;
 
   public ClientCore(ClientConfig config) {
     this.config = config;
@@ -88,14 +68,16 @@ public final class ClientCore {
     EventLoopGroup group =
         config.eventLoopGroup() != null ? config.eventLoopGroup() : SharedResources.eventLoopGroup();
     this.loop = group.next();
-    this.completions = new Completions(SharedResources.callbackPool());
+    Completions completions = new Completions(SharedResources.callbackPool());
     this.callbacks = new SerialExecutor(SharedResources.callbackPool());
+    Backoff backoff = new Backoff(config.reconnectBackoffBase(), config.reconnectBackoffMax());
     this.handshake = new LoginHandshake(config);
-    this.backoff = new Backoff(config.reconnectBackoffBase(), config.reconnectBackoffMax());
+    this.reconnector = new Reconnector(loop, backoff, completions, this::startAttempt);
     this.outbox = new Outbox(loop, backoff, completions, () -> connection);
     this.delivery = new Delivery(callbacks, listener, () -> closed, config.userId(), config.deviceId(),
         config.lastAckedSeq());
     this.sync = new TimelineSync(config.lastAckedSeq(), delivery, () -> connection, task -> onLoop(task, () -> {}));
+    this.heartbeat = new HeartbeatKeeper(config.heartbeatStepMs());
   }
 
   // ---------------------------------------------------------------- public API, any thread
@@ -103,27 +85,10 @@ public final class ClientCore {
   public CompletableFuture<LoginInfo> connect() {
     CompletableFuture<LoginInfo> result = new CompletableFuture<>();
     if (closed) {
-      result.completeExceptionally(closedException());
+      result.completeExceptionally(Reconnector.closedError());
       return result;
     }
-    onLoop(
-        () -> {
-          switch (state) {
-            case CLOSED -> result.completeExceptionally(closedException());
-            case CONNECTED -> completions.complete(result, loginInfo);
-            default -> {
-              if (connectFuture == null) {
-                connectFuture = new CompletableFuture<>();
-              }
-              Completions.link(connectFuture, result);
-              if (state != State.CONNECTING) {
-                cancelReconnect();
-                startAttempt();
-              }
-            }
-          }
-        },
-        () -> result.completeExceptionally(closedException()));
+    onLoop(() -> reconnector.connect(result), () -> result.completeExceptionally(Reconnector.closedError()));
     return result;
   }
 
@@ -146,10 +111,18 @@ public final class ClientCore {
     Send send = builder.build();
     CompletableFuture<SendReceipt> result = new CompletableFuture<>();
     if (closed) {
-      result.completeExceptionally(closedException());
+      result.completeExceptionally(Reconnector.closedError());
       return result;
     }
-    onLoop(() -> enqueueSend(send, result), () -> result.completeExceptionally(closedException()));
+    onLoop(
+        () -> {
+          if (reconnector.state() == Reconnector.State.CLOSED) {
+            result.completeExceptionally(Reconnector.closedError());
+          } else {
+            outbox.add(send, result);
+          }
+        },
+        () -> result.completeExceptionally(Reconnector.closedError()));
     return result;
   }
 
@@ -157,14 +130,8 @@ public final class ClientCore {
   public void networkChanged() {
     onLoop(
         () -> {
-          if (heartbeat != null) {
-            heartbeat.networkChanged();
-            publishInterval();
-          }
-          if (state == State.WAITING) {
-            cancelReconnect();
-            startAttempt();
-          }
+          heartbeat.networkChanged();
+          reconnector.networkChanged();
         },
         () -> {});
   }
@@ -184,13 +151,13 @@ public final class ClientCore {
   }
 
   public int heartbeatIntervalMs() {
-    return heartbeatIntervalMs;
+    return heartbeat.intervalMs();
   }
 
   // ---------------------------------------------------------------- connection lifecycle, event loop
 
+  /** One attempt, as the reconnector decided: ask for a credential and resolve, then dial. */
   private void startAttempt() {
-    state = State.CONNECTING;
     Connection c = new Connection(events);
     connection = c;
     // The credential supplier and DNS may block: ask them on the callback thread, then dial on the loop.
@@ -217,7 +184,7 @@ public final class ClientCore {
       return;
     }
     c.credential = credential;
-    c.heartbeatHandler = new HeartbeatHandler(c::nextRequestId, this::publishInterval);
+    c.heartbeatHandler = heartbeat.newHandler(c);
     ChannelFuture future =
         config
             .transport()
@@ -239,7 +206,7 @@ public final class ClientCore {
   }
 
   private void onReady(Connection c) {
-    if (c != connection || state != State.CONNECTING) {
+    if (c != connection || reconnector.state() != Reconnector.State.CONNECTING) {
       return;
     }
     c.loginRequestId = c.nextRequestId();
@@ -272,32 +239,14 @@ public final class ClientCore {
 
   private void onLoggedIn(Connection c, LoginResult result) {
     c.loggedIn = true;
-    state = State.CONNECTED;
-    failedAttempts = 0;
+    reconnector.loggedIn();
     LoginInfo info = LoginHandshake.read(result, c.lastAckSent);
-    int min = info.heartbeatMinMs();
-    int max = info.heartbeatMaxMs();
-    if (heartbeat == null || heartbeat.minMs() != min || heartbeat.maxMs() != max) {
-      int step = config.heartbeatStepMs() > 0 ? config.heartbeatStepMs() : AdaptiveHeartbeat.defaultStepMs(min, max);
-      heartbeat = new AdaptiveHeartbeat(min, max, step, AdaptiveHeartbeat.DEFAULT_SUCCESSES_PER_STEP);
-    }
-    InetAddress local = localAddressOf(c.channel);
-    if (lastLocalAddress != null && local != null && !local.equals(lastLocalAddress)) {
-      heartbeat.networkChanged();
-    }
-    lastLocalAddress = local;
-    c.heartbeatHandler.start(heartbeat);
-    publishInterval();
+    heartbeat.loggedIn(c, info.heartbeatMinMs(), info.heartbeatMaxMs());
     sync.loggedIn(c, info.resumeAfterSeq());
-    loginInfo = info;
     connected = true;
     outbox.loggedIn(c, info.maxMessageBytes());
-    CompletableFuture<LoginInfo> waiting = connectFuture;
-    connectFuture = null;
     tell(() -> listener.onConnected(info));
-    if (waiting != null) {
-      completions.complete(waiting, info);
-    }
+    reconnector.completeWaiting(info);
   }
 
   private void onError(Connection c, int requestId, io.parley.protocol.v1.Error error) {
@@ -307,10 +256,7 @@ public final class ClientCore {
       onLoginRefused(c, code, message);
       return;
     }
-    if (outbox.onError(requestId, code, message)) {
-      return;
-    }
-    if (sync.onError(c, requestId, code, message)) {
+    if (outbox.onError(requestId, code, message) || sync.onError(c, requestId, code, message)) {
       return;
     }
     c.failed(new ParleyException(code, message));
@@ -324,8 +270,6 @@ public final class ClientCore {
     Refusal meaning = Refusal.ofLogin(code);
     if (meaning.stopsReconnecting()) {
       c.stopAfter = true;
-      CompletableFuture<LoginInfo> waiting = connectFuture;
-      connectFuture = null;
       tell(
           () -> {
             listener.onLoginFailed(code, message);
@@ -333,9 +277,7 @@ public final class ClientCore {
               listener.onCredentialExpired();
             }
           });
-      if (waiting != null) {
-        completions.fail(waiting, refusal);
-      }
+      reconnector.failWaiting(refusal);
     }
     c.channel.close();
   }
@@ -368,42 +310,23 @@ public final class ClientCore {
     connection = null;
     connected = false;
     outbox.connectionLost();
-    if (c.loggedIn && !c.localClose && heartbeat != null && c.heartbeatHandler.lostWhileIdle()) {
-      heartbeat.onBeatFailed();
-      publishInterval();
-    }
-    if (state == State.CLOSED) {
+    heartbeat.connectionEnded(c);
+    if (reconnector.state() == Reconnector.State.CLOSED) {
       return;
     }
     if (c.loggedIn) {
       Throwable cause = c.cause != null ? c.cause : new IOException("connection closed by the server");
       tell(() -> listener.onDisconnected(cause));
     }
-    if (c.stopAfter) {
-      state = State.IDLE;
-      return;
-    }
-    state = State.WAITING;
-    long delayMs = backoff.delayMillis(failedAttempts++);
-    reconnectTask =
-        loop.schedule(
-            () -> {
-              if (state == State.WAITING) {
-                reconnectTask = null;
-                startAttempt();
-              }
-            },
-            delayMs,
-            TimeUnit.MILLISECONDS);
+    reconnector.connectionEnded(c.stopAfter);
   }
 
   private void closeOnLoop() {
-    if (state == State.CLOSED) {
+    if (reconnector.state() == Reconnector.State.CLOSED) {
       return;
     }
     sync.ackNow();
-    state = State.CLOSED;
-    cancelReconnect();
+    reconnector.close();
     Connection c = connection;
     connection = null;
     if (c != null) {
@@ -412,31 +335,8 @@ public final class ClientCore {
         c.channel.close();
       }
     }
-    ParleyException closedError = closedException();
-    if (connectFuture != null) {
-      completions.fail(connectFuture, closedError);
-      connectFuture = null;
-    }
-    outbox.failAll(closedError);
+    outbox.failAll(Reconnector.closedError());
   }
-
-  private void cancelReconnect() {
-    if (reconnectTask != null) {
-      reconnectTask.cancel(false);
-      reconnectTask = null;
-    }
-  }
-
-  // ---------------------------------------------------------------- sends, event loop
-
-  private void enqueueSend(Send send, CompletableFuture<SendReceipt> result) {
-    if (state == State.CLOSED) {
-      result.completeExceptionally(closedException());
-      return;
-    }
-    outbox.add(send, result);
-  }
-
 
   // ---------------------------------------------------------------- helpers
 
@@ -450,10 +350,6 @@ public final class ClientCore {
         });
   }
 
-  private void publishInterval() {
-    heartbeatIntervalMs = heartbeat == null ? 0 : heartbeat.intervalMs();
-  }
-
   private void onLoop(Runnable task, Runnable ifRejected) {
     try {
       loop.execute(task);
@@ -461,13 +357,5 @@ public final class ClientCore {
       LOG.log(System.Logger.Level.WARNING, "the client's event loop is shut down", e);
       ifRejected.run();
     }
-  }
-
-  private static ParleyException closedException() {
-    return new ParleyException(ParleyException.CLIENT_CLOSED, "the client is closed");
-  }
-
-  private static InetAddress localAddressOf(Channel channel) {
-    return channel.localAddress() instanceof InetSocketAddress address ? address.getAddress() : null;
   }
 }
