@@ -1,0 +1,96 @@
+package io.parley.client.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.parley.client.ParleyListener;
+import io.parley.client.ReceivedMessage;
+import io.parley.protocol.v1.Message;
+import io.parley.protocol.v1.TimelineEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Delivery")
+class DeliveryTest {
+  private final List<String> calls = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicInteger batches = new AtomicInteger();
+
+  private final ParleyListener listener =
+      new ParleyListener() {
+        @Override
+        public void onMessage(ReceivedMessage message) {
+          calls.add("message " + message.seq());
+          if (message.contentType().equals("throw")) {
+            throw new IllegalStateException("listener bug");
+          }
+          if (message.contentType().equals("close")) {
+            closed.set(true);
+          }
+        }
+
+        @Override
+        public void onRecalled(ReceivedMessage message) {
+          calls.add("recalled " + message.seq() + " of " + message.serverMsgId());
+        }
+      };
+
+  /** Runs the callback thread's tasks inline. */
+  private final Delivery delivery = new Delivery(Runnable::run, listener, closed::get, "alice", "laptop-1", 4);
+
+  private static TimelineEntry message(long seq, String contentType) {
+    return TimelineEntry.newBuilder().setSeq(seq)
+        .setMessage(Message.newBuilder().setServerMsgId(100 + seq).setFromUserId("bob").setContentType(contentType))
+        .build();
+  }
+
+  private static TimelineEntry notice(long seq, long serverMsgId) {
+    return TimelineEntry.newBuilder().setSeq(seq).setRecallNotice(true)
+        .setMessage(Message.newBuilder().setServerMsgId(serverMsgId).setFromUserId("bob").setRecalled(true))
+        .build();
+  }
+
+  @Test
+  @DisplayName("deliver_inOrder: messages to onMessage, recall notices to onRecalled, in seq order, then one afterBatch")
+  void deliver_inOrder() {
+    delivery.deliver(List.of(message(5, "text"), notice(6, 105), message(7, "text")), batches::incrementAndGet);
+    assertEquals(List.of("message 5", "recalled 6 of 105", "message 7"), calls);
+    assertEquals(7, delivery.deliveredSeq());
+    assertEquals(1, batches.get());
+  }
+
+  @Test
+  @DisplayName("deliver_empty: nothing to hand over, no afterBatch")
+  void deliver_empty() {
+    delivery.deliver(List.of(), batches::incrementAndGet);
+    assertEquals(0, batches.get());
+    assertEquals(4, delivery.deliveredSeq());
+  }
+
+  @Test
+  @DisplayName("deliver_listenerThrows: the entry counts as processed and the next one follows")
+  void deliver_listenerThrows() {
+    delivery.deliver(List.of(message(5, "throw"), message(6, "text")), batches::incrementAndGet);
+    assertEquals(List.of("message 5", "message 6"), calls);
+    assertEquals(6, delivery.deliveredSeq());
+  }
+
+  @Test
+  @DisplayName("deliver_closedMidBatch: nothing after the entry during which the client closed, and no ack")
+  void deliver_closedMidBatch() {
+    delivery.deliver(List.of(message(5, "close"), message(6, "text")), batches::incrementAndGet);
+    assertEquals(List.of("message 5"), calls);
+    assertEquals(5, delivery.deliveredSeq());
+    assertEquals(0, batches.get());
+  }
+
+  @Test
+  @DisplayName("rewind: the processed seq moves back to the server's resume point")
+  void rewind() {
+    delivery.rewind(2);
+    assertEquals(2, delivery.deliveredSeq());
+  }
+}
