@@ -204,6 +204,29 @@ class ParleyClientTest {
   }
 
   @Test
+  @DisplayName("a login that leaves the user to the credential marks messages by the user the server named as outgoing")
+  void outgoingByTheServersUser() throws Exception {
+    FakeScript script =
+        new FakeScript() {
+          @Override
+          void onLogin(FakeConnection c, Frame f) {
+            Frame result = loginResult(f);
+            c.send(result.toBuilder().setLoginResult(result.getLoginResult().toBuilder().setUserId("carol")).build());
+            TimelineEntry mine = TimelineEntry.newBuilder().setSeq(1)
+                .setMessage(timeline.get(0).getMessage().toBuilder().setFromUserId("carol").setToUserId("dave")).build();
+            c.send(push(List.of(mine), 1));
+          }
+        }.withIncoming(1);
+    ParleyClient client = client(builder(tcpServer(script)).userId("")
+        .credential(CredentialKind.RONGCLOUD_TOKEN, () -> "token-naming-carol"));
+
+    get(client.connect());
+
+    await().until(() -> recorder.messages.size() >= 1);
+    assertTrue(recorder.messages.get(0).outgoing(), "carol's own message is outgoing for carol's client");
+  }
+
+  @Test
   @DisplayName("a recall notice goes to onRecalled, not onMessage, in seq order, and is acked like a message")
   void recallNotice() throws Exception {
     FakeScript script =

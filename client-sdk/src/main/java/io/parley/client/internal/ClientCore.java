@@ -53,6 +53,8 @@ public final class ClientCore {
   private final Reconnector reconnector;
   private final Outbox outbox;
   private final Delivery delivery;
+  /** The user this client is logged in as: the builder's, or the one the server named at login. */
+  private volatile String userId;
   private final TimelineSync sync;
   private final HeartbeatKeeper heartbeat;
 
@@ -74,7 +76,8 @@ public final class ClientCore {
     this.handshake = new LoginHandshake(config);
     this.reconnector = new Reconnector(loop, backoff, completions, this::startAttempt);
     this.outbox = new Outbox(loop, backoff, completions, () -> connection);
-    this.delivery = new Delivery(callbacks, listener, () -> closed, config.userId(), config.deviceId(),
+    this.userId = config.userId();
+    this.delivery = new Delivery(callbacks, listener, () -> closed, () -> userId, config.deviceId(),
         config.lastAckedSeq());
     this.sync = new TimelineSync(config.lastAckedSeq(), delivery, () -> connection, task -> onLoop(task, () -> {}));
     this.heartbeat = new HeartbeatKeeper(config.heartbeatStepMs());
@@ -239,6 +242,9 @@ public final class ClientCore {
 
   private void onLoggedIn(Connection c, LoginResult result) {
     c.loggedIn = true;
+    if (!result.getUserId().isEmpty()) {
+      userId = result.getUserId(); // a Rongcloud login may leave the user to the token
+    }
     reconnector.loggedIn();
     LoginInfo info = LoginHandshake.read(result, c.lastAckSent);
     heartbeat.loggedIn(c, info.heartbeatMinMs(), info.heartbeatMaxMs());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Hands accepted timeline entries to the listener on the callback thread, in seq order, each once: a recall notice to
@@ -21,13 +22,16 @@ final class Delivery {
   private final Executor callbacks;
   private final ParleyListener listener;
   private final BooleanSupplier closed;
-  private final String userId;
+  private final Supplier<String> userId;
   private final String deviceId;
   /** Written on the callback thread only; read anywhere. */
   private final AtomicLong deliveredSeq;
 
-  /** {@code userId} and {@code deviceId} are this client's (to mark outgoing messages and echoes of its sends). */
-  Delivery(Executor callbacks, ParleyListener listener, BooleanSupplier closed, String userId, String deviceId,
+  /**
+   * {@code userId} (the user the session is logged in as: the server names it when the credential does) and
+   * {@code deviceId} are this client's, to mark outgoing messages and echoes of its sends.
+   */
+  Delivery(Executor callbacks, ParleyListener listener, BooleanSupplier closed, Supplier<String> userId, String deviceId,
       long deliveredSeq) {
     this.callbacks = callbacks;
     this.listener = listener;
@@ -50,7 +54,7 @@ final class Delivery {
     List<ReceivedMessage> batch = new ArrayList<>(entries.size());
     List<Boolean> notices = new ArrayList<>(entries.size());
     for (TimelineEntry entry : entries) {
-      batch.add(WireMapping.received(entry, userId, deviceId));
+      batch.add(WireMapping.received(entry, userId.get(), deviceId));
       notices.add(entry.getRecallNotice());
     }
     callbacks.execute(

@@ -39,7 +39,7 @@ class DeliveryTest {
       };
 
   /** Runs the callback thread's tasks inline. */
-  private final Delivery delivery = new Delivery(Runnable::run, listener, closed::get, "alice", "laptop-1", 4);
+  private final Delivery delivery = new Delivery(Runnable::run, listener, closed::get, () -> "alice", "laptop-1", 4);
 
   private static TimelineEntry message(long seq, String contentType) {
     return TimelineEntry.newBuilder().setSeq(seq)

@@ -33,7 +33,7 @@ class TimelineSyncTest {
         public void onMessage(ReceivedMessage message) {
           delivered.add(message.seq());
         }
-      }, () -> false, "alice", "laptop-1", 0);
+      }, () -> false, () -> "alice", "laptop-1", 0);
   private final TimelineSync sync = new TimelineSync(0, delivery, () -> connection, loopTasks::add);
 
   TimelineSyncTest() {
