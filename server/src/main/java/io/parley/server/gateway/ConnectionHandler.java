@@ -29,6 +29,7 @@ import io.parley.server.session.Session;
 import io.parley.server.session.UserKey;
 import io.parley.server.store.StoreClosedException;
 import io.parley.server.store.StoreOverloadedException;
+import io.parley.server.sync.TimelineSync;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionException;
@@ -121,7 +122,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     switch (body) {
       case SEND -> send(c, frame.getRequestId(), frame.getSend());
       case PULL -> pull(c, frame.getRequestId(), frame.getPull());
-      case ACK -> ack(frame.getAck().getSeq());
+      case ACK -> ctx.sync().ack(session, frame.getAck().getSeq());
       case PING -> ping(c, frame.getRequestId(), frame.getPing().getIntervalMs());
       case LOGIN -> refuse(c, frame.getRequestId(), ErrorCodes.ALREADY_LOGGED_IN, "this connection is already logged in");
       case BODY_NOT_SET -> refuse(c, frame.getRequestId(), ErrorCodes.UNKNOWN_BODY, "unknown or empty frame body");
@@ -201,9 +202,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
           delay, TimeUnit.MILLISECONDS);
     }
     long newest = admitted.newestSeq();
-    // A cursor ahead of the newest seq (2^63 and more included, the wire being unsigned) is clamped to it: the
-    // device hears the next entry instead of nothing until the timeline reaches its cursor.
-    long resumeAfter = Long.compareUnsigned(login.getLastAckedSeq(), newest) > 0 ? newest : login.getLastAckedSeq();
+    long resumeAfter = TimelineSync.resumeAfter(login.getLastAckedSeq(), newest);
     ch.write(Frame.newBuilder().setRequestId(requestId).setLoginResult(LoginResult.newBuilder()
         .setSessionId(session.id())
         .setServerTimeMs(System.currentTimeMillis())
@@ -214,10 +213,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         .setCredentialExpiresAtMs(expiresAt)
         .setUserId(user.userId())
         .setResumeAfterSeq(resumeAfter)).build(), ch.voidPromise());
-    if (resumeAfter > 0) {
-      ctx.store().writer().saveCursor(user.appId(), user.userId(), session.deviceId(), resumeAfter);
-    }
-    session.delivery().start(resumeAfter, newest);
+    ctx.sync().resume(session, resumeAfter, newest);
     ch.flush();
     pacer.hold(false);
   }
@@ -287,7 +283,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         Frame reply;
         try {
           reply = Frame.newBuilder().setRequestId(requestId)
-              .setPullResult(ctx.pages().page(user, pull.getAfterSeq(), pull.getLimit())).build();
+              .setPullResult(ctx.sync().page(user, pull.getAfterSeq(), pull.getLimit())).build();
         } catch (StoreClosedException e) {
           reply = Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the server is shutting down; retry elsewhere or later");
         } catch (RuntimeException e) {
@@ -313,20 +309,6 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       });
     } catch (RejectedExecutionException shuttingDown) {
       // the loop is gone, and the connection with it
-    }
-  }
-
-  private void ack(long seq) {
-    if (seq == 0) {
-      return;
-    }
-    // Unsigned on the wire: a seq past the newest known one (2^63 and more read as negative) is clamped to it, so a
-    // bogus ack cannot park the device's cursor past entries it has not seen.
-    long newest = session.delivery().newestKnownSeq();
-    long clamped = seq < 0 || seq > newest ? newest : seq;
-    if (clamped > 0) {
-      UserKey user = session.user();
-      ctx.store().writer().saveCursor(user.appId(), user.userId(), session.deviceId(), clamped);
     }
   }
 
