@@ -3,15 +3,10 @@ package io.parley.server.gateway;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.util.Timeout;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.ProtocolVersion;
-import io.parley.protocol.codec.FrameTooLargeException;
 import io.parley.protocol.v1.Frame;
-import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.KickReason;
 import io.parley.protocol.v1.Login;
 import io.parley.protocol.v1.LoginResult;
@@ -24,15 +19,10 @@ import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRateLimiter;
 import io.parley.server.messaging.SendRefused;
 import io.parley.server.messaging.SendService;
-import io.parley.server.session.Farewell;
 import io.parley.server.session.Session;
 import io.parley.server.session.UserKey;
-import io.parley.server.store.StoreClosedException;
-import io.parley.server.store.StoreOverloadedException;
 import io.parley.server.sync.TimelineSync;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
   private final GatewayContext ctx;
+  private final Refusals refusals;
   private IdleWatchdog.Watch idle;
   private InboundPacer pacer;
   private boolean authenticating;
@@ -50,15 +41,16 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
   private SendRateLimiter sendLimiter;
   private Timeout credentialExpiry;
 
-  ConnectionHandler(GatewayContext ctx) {
+  ConnectionHandler(GatewayContext ctx, Refusals refusals) {
     this.ctx = ctx;
+    this.refusals = refusals;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext c) {
     Channel ch = c.channel();
     idle = ctx.idle().watch(ch, ctx.config().limits().loginTimeoutMs());
-    pacer = new InboundPacer(ch, ctx.idle().timer(), ctx.config().limits().slowConsumerMs(), () -> stalled(ch));
+    pacer = new InboundPacer(ch, ctx.idle().timer(), ctx.config().limits().slowConsumerMs(), () -> refusals.slowConsumer(ch));
     c.fireChannelActive();
   }
 
@@ -87,16 +79,6 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       session.delivery().onWritable();
     }
     c.fireChannelWritabilityChanged();
-  }
-
-  /** The client has not read its output for the slow-consumer deadline: tell it, and close. Its timeline stays. */
-  private void stalled(Channel ch) {
-    long ms = ctx.config().limits().slowConsumerMs();
-    ctx.counters().slowConsumerKicked();
-    ctx.log().refused(String.valueOf(ch.remoteAddress()), 0, "slow consumer: output unread for " + ms + " ms");
-    Farewell.send(ch, Frame.newBuilder().setKick(Kick.newBuilder().setReason(KickReason.SLOW_CONSUMER)
-        .setMessage("this connection did not read what the server sent for " + ms + " ms; reconnect to resume"))
-        .build());
   }
 
   @Override
@@ -175,11 +157,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
       return;
     }
     if (error != null) {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-      if (!(cause instanceof RejectedExecutionException || cause instanceof StoreClosedException)) {
-        ctx.log().failed("login of " + attempt.appId() + "/" + attempt.userId() + " failed", cause);
-      }
-      refuseAndClose(c, requestId, ErrorCodes.UNAVAILABLE, "the server could not complete the login; try again");
+      refusals.loginFailed(c, requestId, attempt, error);
       return;
     }
     if (!admitted.auth().ok()) {
@@ -238,7 +216,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         .whenComplete((result, error) -> {
       Frame reply = error == null
           ? Frame.newBuilder().setRequestId(requestId).setSendResult(result).build()
-          : storeFailure(requestId, error);
+          : refusals.sendFailed(requestId, error);
       answer(ch, InboundPacer.SEND, reply);
     });
   }
@@ -255,21 +233,6 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     }
   }
 
-  private Frame storeFailure(int requestId, Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    if (cause instanceof StoreOverloadedException || cause instanceof StoreClosedException) {
-      return Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the send with the same client_msg_id");
-    }
-    if (cause instanceof IllegalArgumentException) {
-      return Replies.error(requestId, ErrorCodes.BAD_REQUEST, "the message was refused: " + cause.getMessage());
-    }
-    if (cause instanceof SendRefused refused) {
-      return Replies.error(requestId, refused.code(), refused.getMessage());
-    }
-    ctx.log().failed("storing a message failed", cause);
-    return Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the message could not be stored; retry with the same client_msg_id");
-  }
-
   private void pull(ChannelHandlerContext c, int requestId, Pull pull) {
     if (!ctx.replies().hasRoom()) {
       refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
@@ -284,11 +247,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         try {
           reply = Frame.newBuilder().setRequestId(requestId)
               .setPullResult(ctx.sync().page(user, pull.getAfterSeq(), pull.getLimit())).build();
-        } catch (StoreClosedException e) {
-          reply = Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the server is shutting down; retry elsewhere or later");
         } catch (RuntimeException e) {
-          ctx.log().failed("pull of " + user + " failed", e);
-          reply = Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the timeline could not be read; retry");
+          reply = refusals.pullFailed(requestId, user, e);
         }
         answerPull(ch, reply);
       });
@@ -319,32 +279,11 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         .setPong(Pong.newBuilder().setServerTimeMs(System.currentTimeMillis())).build(), c.voidPromise());
   }
 
-  // --- refusals and errors ---------------------------------------------------------------------
-
   private void refuse(ChannelHandlerContext c, int requestId, int code, String message) {
-    ctx.log().refused(String.valueOf(c.channel().remoteAddress()), code, message);
-    c.writeAndFlush(Replies.error(requestId, code, message), c.voidPromise());
+    refusals.refuse(c, requestId, code, message);
   }
 
   private void refuseAndClose(ChannelHandlerContext c, int requestId, int code, String message) {
-    ctx.log().refused(String.valueOf(c.channel().remoteAddress()), code, message);
-    Farewell.send(c.channel(), Replies.error(requestId, code, message));
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
-    if (cause instanceof FrameTooLargeException || cause instanceof TooLongFrameException
-        || cause instanceof CorruptedWebSocketFrameException && cause.getMessage() != null
-            && cause.getMessage().contains("Max frame length")) {
-      refuseAndClose(c, 0, ErrorCodes.FRAME_TOO_LARGE, "frame exceeds the limit of "
-          + ctx.config().limits().maxFrameBytes() + " bytes");
-    } else if (cause instanceof DecoderException) {
-      refuseAndClose(c, 0, ErrorCodes.MALFORMED_FRAME, "the bytes received are not a valid frame");
-    } else if (cause instanceof IOException) {
-      c.close(); // the peer went away
-    } else {
-      ctx.log().failed("unexpected error on " + c.channel().remoteAddress(), cause);
-      refuseAndClose(c, 0, ErrorCodes.INTERNAL, "internal error");
-    }
+    refusals.refuseAndClose(c, requestId, code, message);
   }
 }
