@@ -58,7 +58,7 @@ public final class Gateway implements AutoCloseable {
         p.addLast("decode", FrameDecoder.INSTANCE);
         p.addLast("encode", FrameEncoder.INSTANCE);
         p.addLast("pace", new FlowControlHandler());
-        p.addLast("connection", new ConnectionHandler(ctx, refusals));
+        p.addLast("login", new LoginHandler(ctx, refusals)); // replaces itself with "heartbeat" + "session"
         p.addLast("errors", refusals);
       }
     }).bind(new InetSocketAddress(bind, ctx.config().ports().tcp())).sync().channel();
@@ -81,7 +81,7 @@ public final class Gateway implements AutoCloseable {
         p.addLast("ws-aggregate", new WebSocketFrameAggregator(maxFrame));
         p.addLast("frames", WebSocketFrameCodec.INSTANCE);
         p.addLast("pace", new FlowControlHandler());
-        p.addLast("connection", new ConnectionHandler(ctx, refusals));
+        p.addLast("login", new LoginHandler(ctx, refusals)); // replaces itself with "heartbeat" + "session"
         p.addLast("errors", refusals);
       }
     }).bind(new InetSocketAddress(bind, ctx.config().ports().ws())).sync().channel();
