@@ -41,7 +41,7 @@ import io.parley.server.store.StoreOptions;
 import io.parley.server.store.StoreStats;
 import io.parley.server.sync.PushDispatcher;
 import io.parley.server.sync.TimelineDelivery;
-import io.parley.server.sync.TimelinePages;
+import io.parley.server.sync.TimelineSync;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
@@ -99,8 +99,9 @@ public final class ParleyServer implements AutoCloseable {
     this.auth = Vendors.authService(apps, new LoginThrottle(config.loginThrottle(), Clock.systemUTC()),
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
     SendFlow sendFlow = new SendFlow(sends, callbacks, Vendors.messageFormats(), Clock.systemUTC());
-    GatewayContext ctx = new GatewayContext(config, auth, store, sends, sendFlow, sessions, lanes, idle,
-        new RateLimitedLog(), replies, new TimelinePages(store, GatewayContext.PAGE), counters,
+    RateLimitedLog refusals = new RateLimitedLog();
+    GatewayContext ctx = new GatewayContext(config, auth, sends, sendFlow, sessions, lanes, idle,
+        refusals, replies, new TimelineSync(store, lanes.reads(), GatewayContext.PAGE, refusals), counters,
         new StateCallbacks(callbacks, Clock.systemUTC()),
         new AtomicLong(System.currentTimeMillis() << 16));
     this.gateway = new Gateway(ctx);

@@ -30,6 +30,7 @@ public final class Gateway implements AutoCloseable {
   public static final String WS_PATH = "/ws";
 
   private final GatewayContext ctx;
+  private final Refusals refusals;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   /** Every open client connection (closed ones leave by themselves). */
@@ -39,6 +40,7 @@ public final class Gateway implements AutoCloseable {
 
   public Gateway(GatewayContext ctx) {
     this.ctx = ctx;
+    this.refusals = new Refusals(ctx);
     this.boss = Transport.group(1);
     this.workers = Transport.group(Runtime.getRuntime().availableProcessors());
   }
@@ -56,7 +58,8 @@ public final class Gateway implements AutoCloseable {
         p.addLast("decode", FrameDecoder.INSTANCE);
         p.addLast("encode", FrameEncoder.INSTANCE);
         p.addLast("pace", new FlowControlHandler());
-        p.addLast("connection", new ConnectionHandler(ctx));
+        p.addLast("login", new LoginHandler(ctx, refusals)); // replaces itself with "heartbeat" + "session"
+        p.addLast("errors", refusals);
       }
     }).bind(new InetSocketAddress(bind, ctx.config().ports().tcp())).sync().channel();
 
@@ -78,7 +81,8 @@ public final class Gateway implements AutoCloseable {
         p.addLast("ws-aggregate", new WebSocketFrameAggregator(maxFrame));
         p.addLast("frames", WebSocketFrameCodec.INSTANCE);
         p.addLast("pace", new FlowControlHandler());
-        p.addLast("connection", new ConnectionHandler(ctx));
+        p.addLast("login", new LoginHandler(ctx, refusals)); // replaces itself with "heartbeat" + "session"
+        p.addLast("errors", refusals);
       }
     }).bind(new InetSocketAddress(bind, ctx.config().ports().ws())).sync().channel();
   }

@@ -6,15 +6,13 @@ import io.parley.server.messaging.SendFlow;
 import io.parley.server.messaging.SendService;
 import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.session.SessionRegistry;
-import io.parley.server.store.Store;
-import io.parley.server.sync.TimelinePages;
+import io.parley.server.sync.TimelineSync;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The shared services every connection handler uses; handlers themselves hold only per-connection state. */
 public record GatewayContext(
     ServerConfig config,
     AuthService auth,
-    Store store,
     SendService sends,
     SendFlow sendFlow,
     SessionRegistry sessions,
@@ -22,7 +20,7 @@ public record GatewayContext(
     IdleWatchdog idle,
     RateLimitedLog log,
     ReplyBudget replies,
-    TimelinePages pages,
+    TimelineSync sync,
     GatewayCounters counters,
     StateCallbacks states,
     AtomicLong sessionIds) {

@@ -4,9 +4,9 @@ import io.netty.channel.Channel;
 import io.parley.protocol.v1.Platform;
 import io.parley.server.auth.AuthResult;
 import io.parley.server.auth.LoginAttempt;
+import io.parley.server.session.Delivery;
 import io.parley.server.session.Session;
 import io.parley.server.session.UserKey;
-import io.parley.server.sync.TimelineDelivery;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 
@@ -52,14 +52,13 @@ final class LoginAdmission {
 
   private void register(AuthResult auth, BiConsumer<Admitted, Throwable> done) {
     UserKey user = new UserKey(auth.app().id(), auth.userId());
-    TimelineDelivery delivery = new TimelineDelivery(channel, user, ctx.store()::readTimeline, ctx.lanes().reads(),
-        GatewayContext.PAGE, ctx.log());
+    Delivery delivery = ctx.sync().delivery(channel, user);
     Session session = new Session(ctx.sessionIds().incrementAndGet(), auth.app(), user, deviceId, platform, channel,
         delivery);
     Session replaced = ctx.sessions().register(session);
     long newest;
     try {
-      newest = ctx.store().newestSeq(user.appId(), user.userId());
+      newest = ctx.sync().newestSeq(user);
     } catch (RuntimeException e) {
       ctx.sessions().unregister(session);
       onLoop(done, null, e);

@@ -6,7 +6,6 @@ import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.KickReason;
 import io.parley.protocol.v1.Platform;
 import io.parley.server.app.App;
-import io.parley.server.sync.TimelineDelivery;
 
 /** One logged-in device connection: who it is, its channel, and its delivery state. */
 public final class Session {
@@ -16,11 +15,11 @@ public final class Session {
   private final String deviceId;
   private final Platform platform;
   private final Channel channel;
-  private final TimelineDelivery delivery;
+  private final Delivery delivery;
   private volatile KickReason kickedFor; // why the server ended this session, when it did
 
   public Session(long id, App app, UserKey user, String deviceId, Platform platform, Channel channel,
-      TimelineDelivery delivery) {
+      Delivery delivery) {
     this.id = id;
     this.app = app;
     this.user = user;
@@ -55,16 +54,17 @@ public final class Session {
     return channel;
   }
 
-  public TimelineDelivery delivery() {
+  /** How this session's timeline reaches its device. */
+  public Delivery delivery() {
     return delivery;
   }
 
-  /** Tells the device why it is being dropped, then closes its connection. Safe from any thread. */
   /** Why the server kicked this session; null while it was not kicked (it may still have been closed by the client). */
   public KickReason kickedFor() {
     return kickedFor;
   }
 
+  /** Tells the device why it is being dropped, then closes its connection. Safe from any thread. */
   public void kick(KickReason reason, String message) {
     if (kickedFor == null) {
       kickedFor = reason;

@@ -7,6 +7,7 @@ import io.parley.protocol.v1.Error;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.TimelineEntry;
 import io.parley.server.metrics.RateLimitedLog;
+import io.parley.server.session.Delivery;
 import io.parley.server.session.Farewell;
 import io.parley.server.session.UserKey;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.concurrent.RejectedExecutionException;
  * counted in that seq. All state is confined to the channel's event loop; {@link #offer} may be called from any
  * thread.
  */
-public final class TimelineDelivery {
+public final class TimelineDelivery implements Delivery {
   /** Pages read from the store instead of pushed live, over every session: a backlog, a gap or a slow reader. */
   private static final java.util.concurrent.atomic.LongAdder STORE_READS = new java.util.concurrent.atomic.LongAdder();
 
@@ -61,6 +62,7 @@ public final class TimelineDelivery {
   }
 
   /** Starts delivery after {@code afterSeq}; the store holds entries up to at least {@code newestSeq}. On the loop. */
+  @Override
   public void start(long afterSeq, long newestSeq) {
     if (afterSeq < 0) {
       throw new IllegalArgumentException("afterSeq must not be negative: " + afterSeq);
@@ -72,11 +74,13 @@ public final class TimelineDelivery {
   }
 
   /** Hands over newly committed entries of this user, ascending. Any thread. */
+  @Override
   public void offer(List<TimelineEntry> entries) {
     loop.execute(() -> onCommitted(entries));
   }
 
   /** Resumes a paused catch-up when the channel can take more. On the loop. */
+  @Override
   public void onWritable() {
     if (started && !live) {
       catchUp();
@@ -84,11 +88,13 @@ public final class TimelineDelivery {
   }
 
   /** Highest seq written to the channel so far. On the loop. */
+  @Override
   public long deliveredSeq() {
     return delivered;
   }
 
   /** Highest seq known to exist in the user's timeline. On the loop. */
+  @Override
   public long newestKnownSeq() {
     return newestKnown;
   }
