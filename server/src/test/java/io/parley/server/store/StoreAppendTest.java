@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -17,11 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Store: appending and reading timelines")
 class StoreAppendTest {
@@ -80,16 +85,41 @@ class StoreAppendTest {
   }
 
   @Test
-  @DisplayName("reading after a seq returns only later entries, ascending, and at most the limit")
-  void pagedRead() {
+  @DisplayName("reading after a seq returns only the later entries, ascending")
+  void readAfterASeq() {
+    appendTen();
+    assertEquals(List.of(9L, 10L), seqs(store.readTimeline(APP, "bob", 8, 100)));
+  }
+
+  @Test
+  @DisplayName("a read returns at most the limit, the oldest first")
+  void readUpToTheLimit() {
+    appendTen();
+    assertEquals(List.of(4L, 5L, 6L, 7L), seqs(store.readTimeline(APP, "bob", 3, 4)));
+  }
+
+  @Test
+  @DisplayName("reading after the newest seq is empty")
+  void readPastTheEnd() {
+    appendTen();
+    assertTrue(store.readTimeline(APP, "bob", 10, 100).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a read with limit 0 is empty")
+  void readWithLimitZero() {
+    appendTen();
+    assertTrue(store.readTimeline(APP, "bob", 0, 0).isEmpty());
+  }
+
+  private void appendTen() {
     for (int i = 1; i <= 10; i++) {
       await(store.writer().append(request("alice", "bob", "m" + i)));
     }
-    List<TimelineEntry> page = store.readTimeline(APP, "bob", 3, 4);
-    assertEquals(List.of(4L, 5L, 6L, 7L), page.stream().map(TimelineEntry::getSeq).toList());
-    assertEquals(List.of(9L, 10L), store.readTimeline(APP, "bob", 8, 100).stream().map(TimelineEntry::getSeq).toList());
-    assertTrue(store.readTimeline(APP, "bob", 10, 100).isEmpty());
-    assertTrue(store.readTimeline(APP, "bob", 0, 0).isEmpty());
+  }
+
+  private static List<Long> seqs(List<TimelineEntry> entries) {
+    return entries.stream().map(TimelineEntry::getSeq).toList();
   }
 
   @Test
@@ -116,30 +146,36 @@ class StoreAppendTest {
     assertEquals(1, result.recipientSeq());
     assertSame(result.senderEntry(), result.recipientEntry());
     assertEquals(1, store.readTimeline(APP, "alice", 0, 100).size());
-
-    AppendResult next = await(store.writer().append(request("bob", "alice", "hi")));
-    assertEquals(2, next.recipientSeq());
-    assertEquals(List.of(1L, 2L), store.readTimeline(APP, "alice", 0, 100).stream()
-        .map(TimelineEntry::getSeq).toList());
   }
 
   @Test
-  @DisplayName("ids that are empty or contain U+0000 fail the append with IllegalArgumentException")
-  void rejectsBadIds() {
-    List<AppendRequest> bad = List.of(
-        request("", "bob", "m"),
-        request("alice", "", "m"),
-        request("alice", "bob", ""),
-        request("al\0ice", "bob", "m"),
-        request("alice", "bob", "m\0"),
-        new AppendRequest("", "alice", "d", "bob", "m", "text", ByteString.EMPTY),
-        new AppendRequest(APP, "alice", "d", "bob", "m", "text", null));
-    for (AppendRequest request : bad) {
-      CompletableFuture<AppendResult> future = store.writer().append(request);
-      ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-          future::get, request.toString());
-      assertInstanceOf(IllegalArgumentException.class, e.getCause());
-    }
+  @DisplayName("a message received after a message to oneself takes the next seq")
+  void afterASelfSend() {
+    await(store.writer().append(request("alice", "alice", "note")));
+    AppendResult next = await(store.writer().append(request("bob", "alice", "hi")));
+    assertEquals(2, next.recipientSeq());
+    assertEquals(List.of(1L, 2L), seqs(store.readTimeline(APP, "alice", 0, 100)));
+  }
+
+  static Stream<Named<AppendRequest>> badRequests() {
+    return Stream.of(
+        Named.of("an empty sender", request("", "bob", "m")),
+        Named.of("an empty recipient", request("alice", "", "m")),
+        Named.of("an empty client msg id", request("alice", "bob", "")),
+        Named.of("a sender holding U+0000", request("al\0ice", "bob", "m")),
+        Named.of("a client msg id holding U+0000", request("alice", "bob", "m\0")),
+        Named.of("an empty app id", new AppendRequest("", "alice", "d", "bob", "m", "text", ByteString.EMPTY)),
+        Named.of("no content", new AppendRequest(APP, "alice", "d", "bob", "m", "text", null)),
+        Named.of("no request at all", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  @DisplayName("a malformed request fails with IllegalArgumentException and stores nothing")
+  void rejectsBadRequests(AppendRequest request) {
+    CompletableFuture<AppendResult> future = store.writer().append(request);
+    ExecutionException e = assertThrows(ExecutionException.class, future::get);
+    assertInstanceOf(IllegalArgumentException.class, e.getCause());
     assertEquals(0, store.newestSeq(APP, "bob"));
     assertEquals(0, store.stats().appends());
   }

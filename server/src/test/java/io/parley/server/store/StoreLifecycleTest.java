@@ -79,8 +79,8 @@ class StoreLifecycleTest {
   }
 
   @Test
-  @DisplayName("close writes everything already queued; appends after close fail with StoreClosedException")
-  void closeDrainsThenRefuses() throws Exception {
+  @DisplayName("close writes everything already queued, and appends that arrive once it has begun are refused")
+  void closeDrainsTheQueue() throws Exception {
     Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
     Store store = Store.open(dir, StoreOptions.defaults(), gate, gate::wrap);
     List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
@@ -101,16 +101,46 @@ class StoreLifecycleTest {
     for (int i = 0; i < futures.size(); i++) {
       assertEquals(i + 1, await(futures.get(i)).recipientSeq());
     }
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> store.writer().append(request("alice", "bob", "late")).get());
-    assertInstanceOf(StoreClosedException.class, e.getCause());
-    assertThrows(StoreClosedException.class, () -> store.writer().saveCursor(APP, "bob", "d", 1));
-    assertThrows(StoreClosedException.class, () -> store.newestSeq(APP, "bob"));
-    store.close(); // idempotent
-
     try (Store reopened = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
       assertEquals(101, reopened.readTimeline(APP, "bob", 0, 1_000).size());
       assertEquals(0, reopened.newestSeq(APP, "y"), "the refused probes stored nothing");
+    }
+  }
+
+  @Test
+  @DisplayName("after close, an append fails with StoreClosedException")
+  void appendAfterClose() {
+    Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+    store.close();
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> store.writer().append(request("alice", "bob", "late")).get());
+    assertInstanceOf(StoreClosedException.class, e.getCause());
+  }
+
+  @Test
+  @DisplayName("after close, a cursor save throws StoreClosedException")
+  void cursorAfterClose() {
+    Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+    store.close();
+    assertThrows(StoreClosedException.class, () -> store.writer().saveCursor(APP, "bob", "d", 1));
+  }
+
+  @Test
+  @DisplayName("after close, a read throws StoreClosedException")
+  void readAfterClose() {
+    Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+    store.close();
+    assertThrows(StoreClosedException.class, () -> store.newestSeq(APP, "bob"));
+  }
+
+  @Test
+  @DisplayName("closing twice is harmless")
+  void closeIsIdempotent() {
+    Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+    store.close();
+    store.close();
+    try (Store reopened = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      assertEquals(0, reopened.newestSeq(APP, "bob"));
     }
   }
 

@@ -14,9 +14,14 @@ import io.parley.protocol.v1.TimelineEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Store: a recall record per recalled message, durable, applied to every read")
 class StoreRecallTest {
@@ -78,15 +83,22 @@ class StoreRecallTest {
     }
   }
 
-  @Test
-  @DisplayName("an id of no message, or a message of the pair sent by the other one, is not found and writes nothing")
-  void notFound() {
+  static Stream<Arguments> notFound() {
+    return Stream.of(
+        Arguments.of(Named.of("an id of no message", "alice"), "bob", 1L),
+        Arguments.of(Named.of("the pair's message recalled as sent by the other one", "bob"), "alice", 0L),
+        Arguments.of(Named.of("the message's id in another conversation", "alice"), "carol", 0L));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  @DisplayName("a recall that names no message of that sender is not found and writes nothing")
+  void notFound(String from, String to, long idOffset) {
     try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
       long id = await(store.writer().append(request("alice", "bob", "m1"))).serverMsgId();
-      assertEquals(RecallResult.Outcome.NOT_FOUND, recall(store, "alice", "bob", id + 1).outcome());
-      assertEquals(RecallResult.Outcome.NOT_FOUND, recall(store, "bob", "alice", id).outcome());
-      assertEquals(RecallResult.Outcome.NOT_FOUND, recall(store, "alice", "carol", id).outcome());
+      assertEquals(RecallResult.Outcome.NOT_FOUND, recall(store, from, to, id + idOffset).outcome());
       assertEquals(1, store.newestSeq(APP, "bob"));
+      assertEquals(1, store.newestSeq(APP, "alice"));
       assertFalse(store.readConversation(APP, "alice", "bob", 0, Long.MAX_VALUE, 10).get(0).getRecalled());
     }
   }
