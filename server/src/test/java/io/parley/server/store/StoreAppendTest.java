@@ -2,11 +2,14 @@ package io.parley.server.store;
 
 import static io.parley.server.store.Fixtures.APP;
 import static io.parley.server.store.Fixtures.await;
+import static io.parley.server.store.Fixtures.recipientEntry;
+import static io.parley.server.store.Fixtures.recipientSeq;
 import static io.parley.server.store.Fixtures.request;
+import static io.parley.server.store.Fixtures.senderEntry;
+import static io.parley.server.store.Fixtures.senderSeq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,8 +63,8 @@ class StoreAppendTest {
     for (int i = 0; i < 5; i++) {
       AppendResult result = results.get(i);
       assertFalse(result.duplicate());
-      assertEquals(i + 1, result.senderSeq());
-      assertEquals(i + 1, result.recipientSeq());
+      assertEquals(i + 1, senderSeq(result));
+      assertEquals(i + 1, recipientSeq(result));
       assertTrue(result.serverMsgId() > previousId, "server msg ids increase");
       previousId = result.serverMsgId();
 
@@ -77,8 +80,8 @@ class StoreAppendTest {
           .build();
       assertEquals(TimelineEntry.newBuilder().setSeq(i + 1).setMessage(expected).build(), bob.get(i));
       assertEquals(TimelineEntry.newBuilder().setSeq(i + 1).setMessage(expected).build(), alice.get(i));
-      assertEquals(bob.get(i), result.recipientEntry());
-      assertEquals(alice.get(i), result.senderEntry());
+      assertEquals(bob.get(i), recipientEntry(result));
+      assertEquals(alice.get(i), senderEntry(result));
     }
     assertEquals(5, store.newestSeq(APP, "bob"));
     assertEquals(0, store.newestSeq(APP, "carol"));
@@ -128,12 +131,12 @@ class StoreAppendTest {
     AppendResult first = await(store.writer().append(request("alice", "bob", "a1")));
     AppendResult second = await(store.writer().append(request("carol", "bob", "c1")));
     AppendResult third = await(store.writer().append(request("bob", "alice", "b1")));
-    assertEquals(1, first.senderSeq());
-    assertEquals(1, first.recipientSeq());
-    assertEquals(1, second.senderSeq());
-    assertEquals(2, second.recipientSeq());
-    assertEquals(3, third.senderSeq());
-    assertEquals(2, third.recipientSeq());
+    assertEquals(1, senderSeq(first));
+    assertEquals(1, recipientSeq(first));
+    assertEquals(1, senderSeq(second));
+    assertEquals(2, recipientSeq(second));
+    assertEquals(3, senderSeq(third));
+    assertEquals(2, recipientSeq(third));
     assertEquals(List.of("a1", "c1", "b1"), store.readTimeline(APP, "bob", 0, 10).stream()
         .map(e -> e.getMessage().getClientMsgId()).toList());
   }
@@ -142,9 +145,9 @@ class StoreAppendTest {
   @DisplayName("a message to oneself makes one timeline entry")
   void selfSend() {
     AppendResult result = await(store.writer().append(request("alice", "alice", "note")));
-    assertEquals(1, result.senderSeq());
-    assertEquals(1, result.recipientSeq());
-    assertSame(result.senderEntry(), result.recipientEntry());
+    assertEquals(1, senderSeq(result));
+    assertEquals(1, recipientSeq(result));
+    assertEquals(List.of(new Delivery("alice", 1)), result.deliveries());
     assertEquals(1, store.readTimeline(APP, "alice", 0, 100).size());
   }
 
@@ -153,7 +156,7 @@ class StoreAppendTest {
   void afterASelfSend() {
     await(store.writer().append(request("alice", "alice", "note")));
     AppendResult next = await(store.writer().append(request("bob", "alice", "hi")));
-    assertEquals(2, next.recipientSeq());
+    assertEquals(2, recipientSeq(next));
     assertEquals(List.of(1L, 2L), seqs(store.readTimeline(APP, "alice", 0, 100)));
   }
 
@@ -164,8 +167,19 @@ class StoreAppendTest {
         Named.of("an empty client msg id", request("alice", "bob", "")),
         Named.of("a sender holding U+0000", request("al\0ice", "bob", "m")),
         Named.of("a client msg id holding U+0000", request("alice", "bob", "m\0")),
-        Named.of("an empty app id", new AppendRequest("", "alice", "d", "bob", "m", "text", ByteString.EMPTY)),
-        Named.of("no content", new AppendRequest(APP, "alice", "d", "bob", "m", "text", null)),
+        Named.of("an empty app id", new AppendRequest("", Conversation.c2c("alice", "bob"), "alice",
+            request("alice", "bob", "m").event(), "m", List.of("alice", "bob"))),
+        Named.of("no event", new AppendRequest(APP, Conversation.c2c("alice", "bob"), "alice", null, "m", List.of())),
+        Named.of("no timelines list", new AppendRequest(APP, Conversation.c2c("alice", "bob"), "alice",
+            request("alice", "bob", "m").event(), "m", null)),
+        Named.of("a timeline outside the conversation", request("alice", "bob", "m", List.of("alice", "carol"))),
+        Named.of("the same timeline twice", request("alice", "bob", "m", List.of("bob", "bob"))),
+        Named.of("a sender outside the conversation", new AppendRequest(APP, Conversation.c2c("bob", "carol"),
+            "alice", request("alice", "bob", "m").event(), "m", List.of("bob"))),
+        Named.of("a message from someone other than the sender", new AppendRequest(APP,
+            Conversation.c2c("alice", "bob"), "bob", request("alice", "bob", "m").event(), "m", List.of("bob"))),
+        Named.of("a group conversation (not stored yet)", new AppendRequest(APP, new Conversation.Group("g1"),
+            "alice", request("alice", "bob", "m").event(), "m", List.of("alice"))),
         Named.of("no request at all", null));
   }
 

@@ -28,8 +28,11 @@ class StoreRecallTest {
   @TempDir Path dir;
 
   private static AppendRequest text(String from, String to, String clientMsgId, String text) {
-    return new AppendRequest(APP, from, from + "-phone", to, clientMsgId, "", com.google.protobuf.ByteString.EMPTY,
-        List.of(Element.newBuilder().setText(TextElement.newBuilder().setText(text)).build()), "ccd");
+    Message message = Message.newBuilder().setClientMsgId(clientMsgId).setFromUserId(from).setToUserId(to)
+        .setFromDeviceId(from + "-phone")
+        .addElements(Element.newBuilder().setText(TextElement.newBuilder().setText(text)))
+        .setCloudCustomData("ccd").build();
+    return request(from, to, message, List.of(from, to));
   }
 
   private static RecallResult recall(Store store, String from, String to, long id) {
