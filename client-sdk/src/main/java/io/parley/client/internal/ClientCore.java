@@ -629,7 +629,7 @@ public final class ClientCore {
     List<Boolean> notices = new ArrayList<>(entries.size());
     for (TimelineEntry entry : entries) {
       batch.add(toReceived(entry));
-      notices.add(entry.getRecallNotice());
+      notices.add(entry.hasRecall() || entry.getRecallNotice()); // the flag: an older server's recall notice
     }
     callbacks.execute(
         () -> {
@@ -666,7 +666,7 @@ public final class ClientCore {
   }
 
   private ReceivedMessage toReceived(TimelineEntry entry) {
-    Message m = entry.getMessage();
+    Message m = entry.hasRecall() ? entry.getRecall().getMessage() : entry.getMessage();
     boolean outgoing = m.getFromUserId().equals(config.userId());
     return new ReceivedMessage(
         entry.getSeq(),

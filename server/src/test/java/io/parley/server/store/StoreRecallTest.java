@@ -61,9 +61,10 @@ class StoreRecallTest {
       List<TimelineEntry> bob = store.readTimeline(APP, "bob", 0, 10);
       assertEquals(List.of(1L, 2L, 3L), bob.stream().map(TimelineEntry::getSeq).toList(), "the notice is the next seq");
       assertTrue(bob.get(0).getMessage().getRecalled(), "the original entry reads recalled");
-      assertFalse(bob.get(0).getRecallNotice());
-      assertTrue(bob.get(2).getRecallNotice());
-      assertEquals(sent.serverMsgId(), bob.get(2).getMessage().getServerMsgId());
+      assertEquals(TimelineEntry.EventCase.MESSAGE, bob.get(0).getEventCase());
+      assertEquals(TimelineEntry.EventCase.RECALL, bob.get(2).getEventCase(), "the notice is a recall event");
+      assertEquals(sent.serverMsgId(), bob.get(2).getRecall().getMessage().getServerMsgId());
+      assertTrue(bob.get(2).getRecall().getMessage().getRecalled());
       assertEquals(3, store.readTimeline(APP, "alice", 0, 10).size(), "the sender's devices are told too");
     }
   }
@@ -127,7 +128,7 @@ class StoreRecallTest {
       assertEquals(1, heard.size());
       assertEquals(2, heard.get(0).senderEntry().getSeq());
       assertEquals(2, heard.get(0).recipientEntry().getSeq());
-      assertTrue(heard.get(0).recipientEntry().getRecallNotice());
+      assertEquals(TimelineEntry.EventCase.RECALL, heard.get(0).recipientEntry().getEventCase());
     }
   }
 
