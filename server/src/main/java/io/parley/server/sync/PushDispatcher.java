@@ -47,7 +47,7 @@ public final class PushDispatcher implements CommitListener {
   }
 
   /** The timeline entry a delivery made, as the user's devices read it. */
-  static TimelineEntry entry(AppendResult r, Delivery d) {
+  private static TimelineEntry entry(AppendResult r, Delivery d) {
     return TimelineEntry.newBuilder().setSeq(d.seq()).setMessage(r.message()).build();
   }
 
