@@ -2,12 +2,14 @@ package io.parley.bench.jmh;
 
 import com.google.protobuf.ByteString;
 import io.parley.server.config.Sandbox;
-import io.parley.server.store.AppendRequest;
+import io.parley.server.messaging.C2cAppends;
 import io.parley.server.store.CommitListener;
 import io.parley.server.store.Store;
 import io.parley.server.store.StoreOptions;
 import io.parley.server.store.SyncPolicy;
+import io.parley.server.sync.C2cFanOut;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -65,8 +67,8 @@ public class StoreAppendBenchmark {
   public Object appendRound(Appends counter) {
     CompletableFuture<?>[] pending = new CompletableFuture<?>[batch];
     for (int i = 0; i < batch; i++) {
-      pending[i] = store.writer().append(new AppendRequest(Sandbox.TENCENT_APP_ID, "alice", "phone", "bob",
-          "m-" + next++, "text", CONTENT));
+      pending[i] = store.writer().append(C2cAppends.of(Sandbox.TENCENT_APP_ID, "alice", "phone", "bob",
+          "m-" + next++, "text", CONTENT, List.of(), "", C2cFanOut.BOTH));
     }
     CompletableFuture.allOf(pending).join();
     counter.appends += batch;

@@ -3,11 +3,12 @@ package io.parley.bench.jmh;
 import com.google.protobuf.ByteString;
 import io.parley.protocol.v1.TimelineEntry;
 import io.parley.server.config.Sandbox;
-import io.parley.server.store.AppendRequest;
+import io.parley.server.messaging.C2cAppends;
 import io.parley.server.store.CommitListener;
 import io.parley.server.store.Store;
 import io.parley.server.store.StoreOptions;
 import io.parley.server.store.SyncPolicy;
+import io.parley.server.sync.C2cFanOut;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +44,8 @@ public class TimelineReadBenchmark {
     for (int done = 0; done < ENTRIES; done += 250) {
       CompletableFuture<?>[] round = new CompletableFuture<?>[250];
       for (int i = 0; i < round.length; i++) {
-        round[i] = store.writer().append(new AppendRequest(Sandbox.TENCENT_APP_ID, "alice", "phone", USER,
-            "m-" + (done + i), "text", content));
+        round[i] = store.writer().append(C2cAppends.of(Sandbox.TENCENT_APP_ID, "alice", "phone", USER,
+            "m-" + (done + i), "text", content, List.of(), "", C2cFanOut.BOTH));
       }
       CompletableFuture.allOf(round).join();
     }

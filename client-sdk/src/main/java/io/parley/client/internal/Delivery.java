@@ -52,10 +52,10 @@ final class Delivery {
       return;
     }
     List<ReceivedMessage> batch = new ArrayList<>(entries.size());
-    List<Boolean> notices = new ArrayList<>(entries.size());
+    List<Kind> kinds = new ArrayList<>(entries.size());
     for (TimelineEntry entry : entries) {
       batch.add(WireMapping.received(entry, userId.get(), deviceId));
-      notices.add(entry.getRecallNotice());
+      kinds.add(Kind.of(entry));
     }
     callbacks.execute(
         () -> {
@@ -65,10 +65,10 @@ final class Delivery {
               return;
             }
             try {
-              if (notices.get(i)) {
-                listener.onRecalled(message);
-              } else {
-                listener.onMessage(message);
+              switch (kinds.get(i)) {
+                case RECALL -> listener.onRecalled(message);
+                case MESSAGE -> listener.onMessage(message);
+                case UNKNOWN -> { } // an event of a newer server this client cannot show: skipped, still acked
               }
             } catch (RuntimeException e) {
               LOG.log(System.Logger.Level.WARNING, "the listener threw for seq " + message.seq(), e);
@@ -77,6 +77,19 @@ final class Delivery {
           }
           afterBatch.run();
         });
+  }
+
+  /** What an entry carries, as far as this client knows. */
+  private enum Kind {
+    MESSAGE, RECALL, UNKNOWN;
+
+    static Kind of(TimelineEntry entry) {
+      return switch (entry.getEventCase()) {
+        case RECALL -> RECALL;
+        case MESSAGE -> entry.getRecallNotice() ? RECALL : MESSAGE; // the flag: an older server's recall notice
+        case EVENT_NOT_SET -> UNKNOWN;
+      };
+    }
   }
 
   /** Moves the processed seq back to {@code seq}, in order after every batch handed over before. */

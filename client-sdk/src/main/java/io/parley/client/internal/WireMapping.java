@@ -45,7 +45,7 @@ final class WireMapping {
 
   /** One timeline entry as the listener sees it; {@code userId} and {@code deviceId} are this client's. */
   static ReceivedMessage received(TimelineEntry entry, String userId, String deviceId) {
-    Message m = entry.getMessage();
+    Message m = entry.hasRecall() ? entry.getRecall().getMessage() : entry.getMessage();
     boolean outgoing = m.getFromUserId().equals(userId);
     return new ReceivedMessage(
         entry.getSeq(),

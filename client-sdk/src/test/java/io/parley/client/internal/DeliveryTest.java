@@ -63,6 +63,17 @@ class DeliveryTest {
   }
 
   @Test
+  @DisplayName("deliver_newEvents: a recall event goes to onRecalled; an event this client does not know is skipped but counted as processed")
+  void deliver_newEvents() {
+    TimelineEntry recall = TimelineEntry.newBuilder().setSeq(6).setRecall(io.parley.protocol.v1.RecallNotice.newBuilder()
+        .setMessage(Message.newBuilder().setServerMsgId(105).setFromUserId("bob").setRecalled(true))).build();
+    TimelineEntry unknown = TimelineEntry.newBuilder().setSeq(7).build(); // a newer server's event kind
+    delivery.deliver(List.of(message(5, "text"), recall, unknown, message(8, "text")), batches::incrementAndGet);
+    assertEquals(List.of("message 5", "recalled 6 of 105", "message 8"), calls);
+    assertEquals(8, delivery.deliveredSeq());
+  }
+
+  @Test
   @DisplayName("deliver_empty: nothing to hand over, no afterBatch")
   void deliver_empty() {
     delivery.deliver(List.of(), batches::incrementAndGet);

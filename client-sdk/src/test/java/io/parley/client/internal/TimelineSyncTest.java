@@ -47,7 +47,7 @@ class TimelineSyncTest {
   }
 
   private static List<TimelineEntry> entries(long... seqs) {
-    return LongStream.of(seqs).mapToObj(s -> TimelineEntry.newBuilder().setSeq(s).build()).toList();
+    return LongStream.of(seqs).mapToObj(s -> TimelineEntry.newBuilder().setSeq(s).setMessage(io.parley.protocol.v1.Message.getDefaultInstance()).build()).toList();
   }
 
   private static Push push(long... seqs) {

@@ -4,14 +4,15 @@ import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.Send;
 import io.parley.protocol.v1.SendResult;
 import io.parley.server.session.UserKey;
-import io.parley.server.store.AppendRequest;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.MessageWriter;
+import io.parley.server.sync.C2cFanOut;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The C2C send path: validate, then hand to the store's writer, which dedups, assigns seqs and
- * completes only once the message is durable.
+ * The C2C send path: validate, build the message, then hand it to the store's writer for the sender's and the
+ * recipient's timelines (the sender's other devices see it too); the writer dedups, assigns seqs and completes only
+ * once the message is durable.
  */
 public final class SendService {
   private static final int MAX_CONTENT_TYPE = 64;
@@ -52,17 +53,17 @@ public final class SendService {
 
   /** Stores a validated send; the future completes after the write is durable. */
   public CompletableFuture<SendResult> send(UserKey from, String fromDeviceId, Send send) {
-    AppendRequest request = new AppendRequest(from.appId(), from.userId(), fromDeviceId, send.getToUserId(),
+    return writer.append(C2cAppends.of(from.appId(), from.userId(), fromDeviceId, send.getToUserId(),
         send.getClientMsgId(), send.getContentType(), send.getContent(), send.getElementsList(),
-        send.getCloudCustomData());
-    return writer.append(request).thenApply(SendService::toResult);
+        send.getCloudCustomData(), C2cFanOut.BOTH)).thenApply(r -> toResult(r, from.userId()));
   }
 
-  private static SendResult toResult(AppendResult r) {
+  /** The sender's answer: the seq is the message's entry in the sender's own timeline. */
+  private static SendResult toResult(AppendResult r, String sender) {
     return SendResult.newBuilder()
-        .setClientMsgId(r.request().clientMsgId())
+        .setClientMsgId(r.request().dedupKey())
         .setServerMsgId(r.serverMsgId())
-        .setSeq(r.senderSeq())
+        .setSeq(r.seqOf(sender))
         .setServerTimeMs(r.serverTimeMs())
         .setDuplicate(r.duplicate())
         .build();

@@ -5,9 +5,9 @@ import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.Element;
 import io.parley.protocol.v1.Send;
 import io.parley.server.app.App;
-import io.parley.server.store.AppendRequest;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.Store;
+import io.parley.server.sync.C2cFanOut;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One-to-one messages an app's server sends in a user's name (the vendors' REST faces): checked exactly as a client's
- * send, stored in the chosen timelines and pushed like a client's, durable before {@link #send} returns. Blocks: call
+ * send, stored in the timelines the fan-out names and pushed like a client's, durable before {@link #send} returns. Blocks: call
  * it from an HTTP handler thread, never from an event loop.
  */
 public final class ServerSends {
@@ -37,7 +37,7 @@ public final class ServerSends {
    *     answer in time (the caller may retry with the same id)
    */
   public AppendResult send(App app, String from, String to, String clientMsgId, List<Element> elements,
-      String cloudCustomData, AppendRequest.Timelines timelines) throws SendRefused {
+      String cloudCustomData, C2cFanOut fanOut) throws SendRefused {
     if (!Identifiers.valid(from)) {
       throw new SendRefused(ErrorCodes.BAD_REQUEST, "the sender must be an account id of 1-128 printable characters");
     }
@@ -48,8 +48,8 @@ public final class ServerSends {
         .setCloudCustomData(cloudCustomData).build();
     SendService.validate(send, app.limits().maxMessageBytes());
     try {
-      return store.writer().append(new AppendRequest(app.id(), from, "", to, clientMsgId, "", ByteString.EMPTY,
-          elements, cloudCustomData, timelines)).get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
+      return store.writer().append(C2cAppends.of(app.id(), from, "", to, clientMsgId, "", ByteString.EMPTY,
+          elements, cloudCustomData, fanOut)).get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new SendRefused(ErrorCodes.UNAVAILABLE, "the message could not be stored in time; retry with the same id");
     } catch (InterruptedException e) {

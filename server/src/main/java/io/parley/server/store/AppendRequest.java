@@ -1,46 +1,24 @@
 package io.parley.server.store;
 
-import com.google.protobuf.ByteString;
-import io.parley.protocol.v1.Element;
+import io.parley.protocol.v1.Message;
 import java.util.List;
 
 /**
- * One C2C message to store: it lands in the conversation, the recipient's timeline and the sender's own timeline.
- * Ids used in keys (app, users, client msg id) must be non-empty and free of U+0000; the device id must not be null.
+ * One event to store: it lands once in its conversation's history and gets an entry in each of {@code timelines}, in
+ * that order, at the next seq of each. The caller chooses the timelines (the fan-out); an empty list stores the event
+ * in the history only. {@code dedupKey} (the client msg id) is scoped to the app and the sender: a second append
+ * with the same key is answered with the first one's outcome and stores nothing. Ids used in keys must be non-empty
+ * and free of U+0000; timelines must be distinct and, for a one-to-one conversation, users of the pair.
  */
-public record AppendRequest(String appId, String fromUserId, String fromDeviceId, String toUserId,
-              String clientMsgId, String contentType, ByteString content, List<Element> elements,
-              String cloudCustomData, Timelines timelines) {
-
-  /** Which timelines get an entry: the conversation's history always has the message. */
-  public enum Timelines {
-    /** Sender's and recipient's: the recipient is pushed it, the sender's other devices see it (multi-device sync). */
-    BOTH,
-    /** The recipient's only (Tencent SyncOtherMachine 2: the sender's devices are not told). */
-    RECIPIENT,
-    /** None: history only, nobody is pushed it (imported messages). */
-    NONE
-  }
+public record AppendRequest(String appId, Conversation conversation, String senderId, Event event, String dedupKey,
+    List<String> timelines) {
 
   public AppendRequest {
-    elements = elements == null ? null : List.copyOf(elements);
+    timelines = timelines == null ? null : List.copyOf(timelines);
   }
 
-  /** A message of elements into both timelines, as a client's send. */
-  public AppendRequest(String appId, String fromUserId, String fromDeviceId, String toUserId, String clientMsgId,
-      String contentType, ByteString content, List<Element> elements, String cloudCustomData) {
-    this(appId, fromUserId, fromDeviceId, toUserId, clientMsgId, contentType, content, elements, cloudCustomData,
-        Timelines.BOTH);
-  }
-
-  /** A message with opaque content only (no elements, no cloud custom data). */
-  public AppendRequest(String appId, String fromUserId, String fromDeviceId, String toUserId, String clientMsgId,
-      String contentType, ByteString content) {
-    this(appId, fromUserId, fromDeviceId, toUserId, clientMsgId, contentType, content, List.of(), "");
-  }
-
-  /** True when sender and recipient are the same user: the message gets a single timeline entry. */
-  public boolean selfSend() {
-    return fromUserId.equals(toUserId);
+  /** The message to store, or null when the event is of another kind. */
+  public Message message() {
+    return event instanceof Event.NewMessage m ? m.message() : null;
   }
 }

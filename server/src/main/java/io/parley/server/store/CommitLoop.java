@@ -1,7 +1,6 @@
 package io.parley.server.store;
 
 import io.parley.protocol.v1.Message;
-import io.parley.protocol.v1.TimelineEntry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer thread: takes queued appends in batches, assigns server msg ids and per-user seqs, and writes each
- * batch as one WriteBatch with one WAL sync. Because only this thread assigns seqs, timelines are gap-free without
+ * batch as one WriteBatch with one WAL sync. What to store and whose timelines get it is the request's: the writer
+ * builds no message and chooses no fan-out. Because only this thread assigns seqs, timelines are gap-free without
  * locks. Each written batch is then handed to a second thread, the completer, which tells the listener and completes
  * the futures in commit order while the writer already builds the next batch.
  */
@@ -354,7 +354,7 @@ final class CommitLoop implements Runnable {
       List<byte[]> dedupKeys = new ArrayList<>(batch.size());
       for (Pending pending : batch) {
         AppendRequest request = pending.request();
-        dedupKeys.add(Keys.dedup(request.appId(), request.fromUserId(), request.clientMsgId()));
+        dedupKeys.add(Keys.dedup(request.appId(), request.senderId(), request.dedupKey()));
       }
       // One multi-get for the whole batch: RocksDB probes the filters of all keys together.
       List<byte[]> storedRecords = dedupKeys.isEmpty() ? List.of() : db.multiGet(db.dedup(), dedupKeys);
@@ -431,53 +431,24 @@ final class CommitLoop implements Runnable {
     return stored == null ? null : DedupRecord.decode(stored).duplicateResult(request);
   }
 
+  /** Stores the request's message once under its conversation key and points each listed timeline at it. */
   private AppendResult append(AppendRequest request, long now, Set<SeqCounters.User> touched, SortedPuts writes)
       throws RocksDBException {
     String app = request.appId();
     long serverMsgId = ids.next(now);
-    boolean toSender = request.timelines() == AppendRequest.Timelines.BOTH;
-    boolean toRecipient = request.timelines() != AppendRequest.Timelines.NONE && (!request.selfSend() || !toSender);
-    long senderSeq = 0;
-    long recipientSeq = 0;
-    if (toSender) {
-      SeqCounters.User sender = new SeqCounters.User(app, request.fromUserId());
-      touched.add(sender);
-      senderSeq = seqs.next(sender);
-      recipientSeq = senderSeq; // a self-send has one entry
-    }
-    if (toRecipient) {
-      SeqCounters.User recipient = new SeqCounters.User(app, request.toUserId());
-      touched.add(recipient);
-      recipientSeq = seqs.next(recipient);
-    }
-    // Built and serialized once: stored once under its conversation key, which the timelines point at.
-    Message message = Message.newBuilder()
-        .setServerMsgId(serverMsgId)
-        .setClientMsgId(request.clientMsgId())
-        .setFromUserId(request.fromUserId())
-        .setToUserId(request.toUserId())
-        .setServerTimeMs(now)
-        .setContentType(request.contentType())
-        .setContent(request.content())
-        .setFromDeviceId(request.fromDeviceId())
-        .addAllElements(request.elements())
-        .setCloudCustomData(request.cloudCustomData())
-        .build();
-    byte[] messageKey = Keys.c2cMessage(app, request.fromUserId(), request.toUserId(), serverMsgId);
+    Conversation.C2c pair = (Conversation.C2c) request.conversation(); // validated on submit
+    Message message = request.message().toBuilder().setServerMsgId(serverMsgId).setServerTimeMs(now).build();
+    byte[] messageKey = Keys.c2cMessage(app, pair.userA(), pair.userB(), serverMsgId);
     writes.put(db.messages(), messageKey, message.toByteArray());
-    // The listener gets full entries built in memory; nobody reads them back from disk.
-    TimelineEntry senderEntry = null;
-    TimelineEntry recipientEntry = null;
-    if (toSender) {
-      writes.put(db.timelines(), Keys.timeline(app, request.fromUserId(), senderSeq), messageKey);
-      senderEntry = TimelineEntry.newBuilder().setSeq(senderSeq).setMessage(message).build();
-      recipientEntry = senderEntry;
+    List<Delivery> deliveries = new ArrayList<>(request.timelines().size());
+    for (String userId : request.timelines()) {
+      SeqCounters.User user = new SeqCounters.User(app, userId);
+      touched.add(user);
+      long seq = seqs.next(user);
+      writes.put(db.timelines(), Keys.timeline(app, userId, seq), messageKey);
+      deliveries.add(new Delivery(userId, seq));
     }
-    if (toRecipient) {
-      writes.put(db.timelines(), Keys.timeline(app, request.toUserId(), recipientSeq), messageKey);
-      recipientEntry = TimelineEntry.newBuilder().setSeq(recipientSeq).setMessage(message).build();
-    }
-    return new AppendResult(request, serverMsgId, senderSeq, recipientSeq, now, false, senderEntry, recipientEntry);
+    return new AppendResult(request, serverMsgId, now, false, message, deliveries);
   }
 
   private void notifyRecalled(List<RecallResult> recalled) {

@@ -299,10 +299,9 @@ final class Database implements BatchSink, AutoCloseable {
         throw new RocksDBException("timeline entry " + seqs.get(i) + " of " + userId + " has no message");
       }
       Message message = parseMessage(value);
-      out.add(TimelineEntry.newBuilder().setSeq(seqs.get(i))
-          .setMessage(recalled.get(i) == null ? message : RecallRecords.recalled(message))
-          .setRecallNotice(RecallRecords.isNotice(messageKeys.get(i)))
-          .build());
+      Message read = recalled.get(i) == null ? message : RecallRecords.recalled(message);
+      out.add(RecallRecords.isNotice(messageKeys.get(i)) ? RecallRecords.noticeEntry(seqs.get(i), read)
+          : TimelineEntry.newBuilder().setSeq(seqs.get(i)).setMessage(read).build());
     }
     return out;
   }

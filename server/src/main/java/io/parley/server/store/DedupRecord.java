@@ -1,12 +1,23 @@
 package io.parley.server.store;
 
-/** The stored outcome of a client msg id: what a retried append is answered with. Encoded as 4 big-endian longs. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stored outcome of a dedup key: what a retried append is answered with. Encoded as 4 big-endian longs: the
+ * server msg id, the seq in the sender's timeline, the seq in the peer's timeline (the sender's own for a message to
+ * oneself) and the server time; a seq of 0 means no entry there. That is a one-to-one conversation's shape, the only
+ * one stored so far: a group's outcome will need a record of its own.
+ */
 record DedupRecord(long serverMsgId, long senderSeq, long recipientSeq, long serverTimeMs) {
 
   private static final int SIZE = 4 * Long.BYTES;
 
   static DedupRecord of(AppendResult result) {
-    return new DedupRecord(result.serverMsgId(), result.senderSeq(), result.recipientSeq(), result.serverTimeMs());
+    AppendRequest request = result.request();
+    Conversation.C2c pair = (Conversation.C2c) request.conversation();
+    return new DedupRecord(result.serverMsgId(), result.seqOf(request.senderId()),
+        result.seqOf(pair.peerOf(request.senderId())), result.serverTimeMs());
   }
 
   static DedupRecord decode(byte[] value) {
@@ -26,8 +37,27 @@ record DedupRecord(long serverMsgId, long senderSeq, long recipientSeq, long ser
     return out;
   }
 
-  /** The answer to a retry of the original append. */
+  /**
+   * The answer to a retry of the original append: its deliveries, the sender's first. A note to self has one entry,
+   * whichever field names it (older records hold it in the peer's field only).
+   */
   AppendResult duplicateResult(AppendRequest retry) {
-    return new AppendResult(retry, serverMsgId, senderSeq, recipientSeq, serverTimeMs, true, null, null);
+    String sender = retry.senderId();
+    String peer = ((Conversation.C2c) retry.conversation()).peerOf(sender);
+    List<Delivery> deliveries = new ArrayList<>(2);
+    if (peer.equals(sender)) {
+      long seq = Math.max(senderSeq, recipientSeq);
+      if (seq != 0) {
+        deliveries.add(new Delivery(sender, seq));
+      }
+    } else {
+      if (senderSeq != 0) {
+        deliveries.add(new Delivery(sender, senderSeq));
+      }
+      if (recipientSeq != 0) {
+        deliveries.add(new Delivery(peer, recipientSeq));
+      }
+    }
+    return new AppendResult(retry, serverMsgId, serverTimeMs, true, null, deliveries);
   }
 }

@@ -1,5 +1,8 @@
 package io.parley.server.store;
 
+import io.parley.protocol.v1.Message;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,7 +19,8 @@ public final class MessageWriter {
   }
 
   /**
-   * Queues a message. The future completes after the batch holding it is durable under the sync policy; it fails
+   * Queues an event: the writer assigns its server msg id, time and seqs, writes it and its timeline entries, and
+   * fsyncs; choosing the timelines is the caller's. The future completes after the batch holding it is durable under the sync policy; it fails
    * with IllegalArgumentException for a malformed request, StoreOverloadedException when too many appends are
    * waiting, and StoreClosedException once the store is closing.
    */
@@ -69,20 +73,32 @@ public final class MessageWriter {
       throw new IllegalArgumentException("request must not be null");
     }
     Keys.requireId("appId", request.appId());
-    Keys.requireId("fromUserId", request.fromUserId());
-    Keys.requireId("toUserId", request.toUserId());
-    Keys.requireId("clientMsgId", request.clientMsgId());
-    if (request.fromDeviceId() == null) {
-      throw new IllegalArgumentException("fromDeviceId must not be null");
+    String sender = Keys.requireId("senderId", request.senderId());
+    Keys.requireId("dedupKey", request.dedupKey());
+    if (!(request.conversation() instanceof Conversation.C2c pair)) {
+      throw new IllegalArgumentException("only one-to-one conversations are stored so far, not "
+          + request.conversation());
     }
-    if (request.contentType() == null) {
-      throw new IllegalArgumentException("contentType must not be null");
+    Keys.requireId("userA", pair.userA());
+    Keys.requireId("userB", pair.userB());
+    if (!pair.has(sender)) {
+      throw new IllegalArgumentException("the sender " + sender + " is not one of the conversation " + pair);
     }
-    if (request.content() == null) {
-      throw new IllegalArgumentException("content must not be null");
+    Message message = request.message();
+    if (message == null) {
+      throw new IllegalArgumentException("the event must be a message");
     }
-    if (request.elements() == null || request.cloudCustomData() == null || request.timelines() == null) {
-      throw new IllegalArgumentException("elements, cloudCustomData and timelines must not be null");
+    if (!message.getFromUserId().equals(sender)) {
+      throw new IllegalArgumentException("the message is from " + message.getFromUserId() + ", not the sender " + sender);
+    }
+    if (request.timelines() == null) {
+      throw new IllegalArgumentException("timelines must not be null (an empty list stores history only)");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String user : request.timelines()) {
+      if (!pair.has(user) || !seen.add(user)) {
+        throw new IllegalArgumentException("timelines must be distinct users of " + pair + ": " + request.timelines());
+      }
     }
   }
 }

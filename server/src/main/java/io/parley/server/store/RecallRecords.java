@@ -1,6 +1,8 @@
 package io.parley.server.store;
 
 import io.parley.protocol.v1.Message;
+import io.parley.protocol.v1.RecallNotice;
+import io.parley.protocol.v1.TimelineEntry;
 import java.util.Arrays;
 
 /**
@@ -31,6 +33,11 @@ final class RecallRecords {
     out[0] = NOTICE;
     System.arraycopy(messageKey, 0, out, 1, messageKey.length);
     return out;
+  }
+
+  /** The timeline entry of a recall notice: its seq and the recalled message, as devices read it. */
+  static TimelineEntry noticeEntry(long seq, Message recalled) {
+    return TimelineEntry.newBuilder().setSeq(seq).setRecall(RecallNotice.newBuilder().setMessage(recalled)).build();
   }
 
   /** True when a timeline value is a recall notice rather than a message key. */

@@ -64,6 +64,6 @@ final class RecallWriter {
     touched.add(user);
     long seq = seqs.next(user);
     writes.put(db.timelines(), Keys.timeline(app, userId, seq), notice);
-    return TimelineEntry.newBuilder().setSeq(seq).setMessage(recalled).setRecallNotice(true).build();
+    return RecallRecords.noticeEntry(seq, recalled);
   }
 }

@@ -6,6 +6,7 @@ import io.parley.server.session.SessionRegistry;
 import io.parley.server.session.UserKey;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.CommitListener;
+import io.parley.server.store.Delivery;
 import io.parley.server.store.RecallResult;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns each durable batch into pushes: every entry goes to every online device of its owner,
+ * Turns each durable batch into pushes: every delivery's entry goes to every online device of its owner,
  * one task per device per batch so that the device's loop writes and flushes once.
  */
 public final class PushDispatcher implements CommitListener {
@@ -27,8 +28,9 @@ public final class PushDispatcher implements CommitListener {
   public void committed(List<AppendResult> batch) {
     Map<Session, List<TimelineEntry>> perSession = new IdentityHashMap<>();
     for (AppendResult r : batch) {
-      routeBoth(perSession, r.request().appId(), r.request().fromUserId(), r.senderEntry(), r.request().toUserId(),
-          r.recipientEntry());
+      for (Delivery d : r.deliveries()) {
+        route(perSession, new UserKey(r.request().appId(), d.userId()), entry(r, d));
+      }
     }
     perSession.forEach((session, entries) -> session.delivery().offer(entries));
   }
@@ -42,6 +44,11 @@ public final class PushDispatcher implements CommitListener {
           r.recipientEntry());
     }
     perSession.forEach((session, entries) -> session.delivery().offer(entries));
+  }
+
+  /** The timeline entry a delivery made, as the user's devices read it. */
+  private static TimelineEntry entry(AppendResult r, Delivery d) {
+    return TimelineEntry.newBuilder().setSeq(d.seq()).setMessage(r.message()).build();
   }
 
   private void routeBoth(Map<Session, List<TimelineEntry>> perSession, String app, String from,

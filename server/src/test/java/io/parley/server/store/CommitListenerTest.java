@@ -72,11 +72,10 @@ class CommitListenerTest {
       for (AppendResult r : seen) {
         assertTrue(r.serverMsgId() > previousId);
         previousId = r.serverMsgId();
-        assertEquals(lastSeq.getOrDefault(r.request().fromUserId(), 0L) + 1, r.senderSeq());
-        lastSeq.put(r.request().fromUserId(), r.senderSeq());
-        if (!r.request().selfSend()) {
-          assertEquals(lastSeq.getOrDefault(r.request().toUserId(), 0L) + 1, r.recipientSeq());
-          lastSeq.put(r.request().toUserId(), r.recipientSeq());
+        assertEquals(r.request().timelines().size(), r.deliveries().size(), "one delivery per listed timeline");
+        for (Delivery d : r.deliveries()) {
+          assertEquals(lastSeq.getOrDefault(d.userId(), 0L) + 1, d.seq());
+          lastSeq.put(d.userId(), d.seq());
         }
       }
     }

@@ -3,6 +3,8 @@ package io.parley.server.store;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.parley.protocol.v1.Message;
+import io.parley.protocol.v1.TimelineEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,54 @@ final class Fixtures {
   private Fixtures() {
   }
 
+  /** A text message from {@code from}'s phone into both parties' timelines (one entry for a message to oneself). */
   static AppendRequest request(String from, String to, String clientMsgId) {
-    return new AppendRequest(APP, from, from + "-phone", to, clientMsgId, "text",
-        ByteString.copyFromUtf8("hello " + to + " from " + from + " #" + clientMsgId));
+    return request(from, to, clientMsgId, from.equals(to) ? List.of(from) : List.of(from, to));
+  }
+
+  /** The same message into the listed timelines only. */
+  static AppendRequest request(String from, String to, String clientMsgId, List<String> timelines) {
+    Message message = Message.newBuilder().setClientMsgId(clientMsgId).setFromUserId(from).setToUserId(to)
+        .setContentType("text").setContent(ByteString.copyFromUtf8("hello " + to + " from " + from + " #" + clientMsgId))
+        .setFromDeviceId(from + "-phone").build();
+    return request(from, to, message, timelines);
+  }
+
+  /** {@code message} from {@code from} in the conversation with {@code to}, into the listed timelines. */
+  static AppendRequest request(String from, String to, Message message, List<String> timelines) {
+    return new AppendRequest(APP, Conversation.c2c(from, to), from, new Event.NewMessage(message),
+        message.getClientMsgId(), timelines);
+  }
+
+  /** The request's recipient: the sender's peer in the conversation. */
+  static String recipient(AppendResult r) {
+    return ((Conversation.C2c) r.request().conversation()).peerOf(r.request().senderId());
+  }
+
+  /** The seq of the entry in the sender's timeline; 0 when none. */
+  static long senderSeq(AppendResult r) {
+    return r.seqOf(r.request().senderId());
+  }
+
+  /** The seq of the entry in the recipient's timeline (the sender's own for a message to oneself); 0 when none. */
+  static long recipientSeq(AppendResult r) {
+    return r.seqOf(recipient(r));
+  }
+
+  /** The entry the append made in the sender's timeline, as a read returns it; null when none. */
+  static TimelineEntry senderEntry(AppendResult r) {
+    return entryOf(r, r.request().senderId());
+  }
+
+  /** The entry the append made in the recipient's timeline, as a read returns it; null when none. */
+  static TimelineEntry recipientEntry(AppendResult r) {
+    return entryOf(r, recipient(r));
+  }
+
+  private static TimelineEntry entryOf(AppendResult r, String userId) {
+    long seq = r.seqOf(userId);
+    return seq == 0 || r.message() == null ? null
+        : TimelineEntry.newBuilder().setSeq(seq).setMessage(r.message()).build();
   }
 
   /** Wraps the store's sink so that its {@code failing}-th write (counted in {@code writes}, from 1) throws. */

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Keys")
 class KeysTest {
@@ -53,12 +57,21 @@ class KeysTest {
         0, 0, 0, 0, 0, 0, 0, 7}, key);
   }
 
+  static Stream<Named<String>> badIds() {
+    return Stream.of(Named.of("null", null), Named.of("empty", ""), Named.of("U+0000 inside", "a\0b"),
+        Named.of("U+0000 alone", "\0"), Named.of("U+0000 at the end", "ab\0"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badIds")
+  @DisplayName("an absent or empty id, or one containing U+0000, is rejected")
+  void rejectsBadIds(String id) {
+    assertThrows(IllegalArgumentException.class, () -> Keys.requireId("userId", id));
+  }
+
   @Test
-  @DisplayName("empty ids and ids containing U+0000 are rejected")
-  void rejectsBadIds() {
-    assertThrows(IllegalArgumentException.class, () -> Keys.requireId("userId", ""));
-    assertThrows(IllegalArgumentException.class, () -> Keys.requireId("userId", null));
-    assertThrows(IllegalArgumentException.class, () -> Keys.requireId("userId", "a\0b"));
+  @DisplayName("a well-formed id is returned as it is")
+  void acceptsAGoodId() {
     assertEquals("ok", Keys.requireId("userId", "ok"));
   }
 

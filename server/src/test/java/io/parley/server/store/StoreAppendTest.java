@@ -2,11 +2,15 @@ package io.parley.server.store;
 
 import static io.parley.server.store.Fixtures.APP;
 import static io.parley.server.store.Fixtures.await;
+import static io.parley.server.store.Fixtures.recipientEntry;
+import static io.parley.server.store.Fixtures.recipientSeq;
 import static io.parley.server.store.Fixtures.request;
+import static io.parley.server.store.Fixtures.senderEntry;
+import static io.parley.server.store.Fixtures.senderSeq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -17,11 +21,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Store: appending and reading timelines")
 class StoreAppendTest {
@@ -55,8 +63,8 @@ class StoreAppendTest {
     for (int i = 0; i < 5; i++) {
       AppendResult result = results.get(i);
       assertFalse(result.duplicate());
-      assertEquals(i + 1, result.senderSeq());
-      assertEquals(i + 1, result.recipientSeq());
+      assertEquals(i + 1, senderSeq(result));
+      assertEquals(i + 1, recipientSeq(result));
       assertTrue(result.serverMsgId() > previousId, "server msg ids increase");
       previousId = result.serverMsgId();
 
@@ -72,24 +80,49 @@ class StoreAppendTest {
           .build();
       assertEquals(TimelineEntry.newBuilder().setSeq(i + 1).setMessage(expected).build(), bob.get(i));
       assertEquals(TimelineEntry.newBuilder().setSeq(i + 1).setMessage(expected).build(), alice.get(i));
-      assertEquals(bob.get(i), result.recipientEntry());
-      assertEquals(alice.get(i), result.senderEntry());
+      assertEquals(bob.get(i), recipientEntry(result));
+      assertEquals(alice.get(i), senderEntry(result));
     }
     assertEquals(5, store.newestSeq(APP, "bob"));
     assertEquals(0, store.newestSeq(APP, "carol"));
   }
 
   @Test
-  @DisplayName("reading after a seq returns only later entries, ascending, and at most the limit")
-  void pagedRead() {
+  @DisplayName("reading after a seq returns only the later entries, ascending")
+  void readAfterASeq() {
+    appendTen();
+    assertEquals(List.of(9L, 10L), seqs(store.readTimeline(APP, "bob", 8, 100)));
+  }
+
+  @Test
+  @DisplayName("a read returns at most the limit, the oldest first")
+  void readUpToTheLimit() {
+    appendTen();
+    assertEquals(List.of(4L, 5L, 6L, 7L), seqs(store.readTimeline(APP, "bob", 3, 4)));
+  }
+
+  @Test
+  @DisplayName("reading after the newest seq is empty")
+  void readPastTheEnd() {
+    appendTen();
+    assertTrue(store.readTimeline(APP, "bob", 10, 100).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a read with limit 0 is empty")
+  void readWithLimitZero() {
+    appendTen();
+    assertTrue(store.readTimeline(APP, "bob", 0, 0).isEmpty());
+  }
+
+  private void appendTen() {
     for (int i = 1; i <= 10; i++) {
       await(store.writer().append(request("alice", "bob", "m" + i)));
     }
-    List<TimelineEntry> page = store.readTimeline(APP, "bob", 3, 4);
-    assertEquals(List.of(4L, 5L, 6L, 7L), page.stream().map(TimelineEntry::getSeq).toList());
-    assertEquals(List.of(9L, 10L), store.readTimeline(APP, "bob", 8, 100).stream().map(TimelineEntry::getSeq).toList());
-    assertTrue(store.readTimeline(APP, "bob", 10, 100).isEmpty());
-    assertTrue(store.readTimeline(APP, "bob", 0, 0).isEmpty());
+  }
+
+  private static List<Long> seqs(List<TimelineEntry> entries) {
+    return entries.stream().map(TimelineEntry::getSeq).toList();
   }
 
   @Test
@@ -98,12 +131,12 @@ class StoreAppendTest {
     AppendResult first = await(store.writer().append(request("alice", "bob", "a1")));
     AppendResult second = await(store.writer().append(request("carol", "bob", "c1")));
     AppendResult third = await(store.writer().append(request("bob", "alice", "b1")));
-    assertEquals(1, first.senderSeq());
-    assertEquals(1, first.recipientSeq());
-    assertEquals(1, second.senderSeq());
-    assertEquals(2, second.recipientSeq());
-    assertEquals(3, third.senderSeq());
-    assertEquals(2, third.recipientSeq());
+    assertEquals(1, senderSeq(first));
+    assertEquals(1, recipientSeq(first));
+    assertEquals(1, senderSeq(second));
+    assertEquals(2, recipientSeq(second));
+    assertEquals(3, senderSeq(third));
+    assertEquals(2, recipientSeq(third));
     assertEquals(List.of("a1", "c1", "b1"), store.readTimeline(APP, "bob", 0, 10).stream()
         .map(e -> e.getMessage().getClientMsgId()).toList());
   }
@@ -112,34 +145,51 @@ class StoreAppendTest {
   @DisplayName("a message to oneself makes one timeline entry")
   void selfSend() {
     AppendResult result = await(store.writer().append(request("alice", "alice", "note")));
-    assertEquals(1, result.senderSeq());
-    assertEquals(1, result.recipientSeq());
-    assertSame(result.senderEntry(), result.recipientEntry());
+    assertEquals(1, senderSeq(result));
+    assertEquals(1, recipientSeq(result));
+    assertEquals(List.of(new Delivery("alice", 1)), result.deliveries());
     assertEquals(1, store.readTimeline(APP, "alice", 0, 100).size());
-
-    AppendResult next = await(store.writer().append(request("bob", "alice", "hi")));
-    assertEquals(2, next.recipientSeq());
-    assertEquals(List.of(1L, 2L), store.readTimeline(APP, "alice", 0, 100).stream()
-        .map(TimelineEntry::getSeq).toList());
   }
 
   @Test
-  @DisplayName("ids that are empty or contain U+0000 fail the append with IllegalArgumentException")
-  void rejectsBadIds() {
-    List<AppendRequest> bad = List.of(
-        request("", "bob", "m"),
-        request("alice", "", "m"),
-        request("alice", "bob", ""),
-        request("al\0ice", "bob", "m"),
-        request("alice", "bob", "m\0"),
-        new AppendRequest("", "alice", "d", "bob", "m", "text", ByteString.EMPTY),
-        new AppendRequest(APP, "alice", "d", "bob", "m", "text", null));
-    for (AppendRequest request : bad) {
-      CompletableFuture<AppendResult> future = store.writer().append(request);
-      ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-          future::get, request.toString());
-      assertInstanceOf(IllegalArgumentException.class, e.getCause());
-    }
+  @DisplayName("a message received after a message to oneself takes the next seq")
+  void afterASelfSend() {
+    await(store.writer().append(request("alice", "alice", "note")));
+    AppendResult next = await(store.writer().append(request("bob", "alice", "hi")));
+    assertEquals(2, recipientSeq(next));
+    assertEquals(List.of(1L, 2L), seqs(store.readTimeline(APP, "alice", 0, 100)));
+  }
+
+  static Stream<Named<AppendRequest>> badRequests() {
+    return Stream.of(
+        Named.of("an empty sender", request("", "bob", "m")),
+        Named.of("an empty recipient", request("alice", "", "m")),
+        Named.of("an empty client msg id", request("alice", "bob", "")),
+        Named.of("a sender holding U+0000", request("al\0ice", "bob", "m")),
+        Named.of("a client msg id holding U+0000", request("alice", "bob", "m\0")),
+        Named.of("an empty app id", new AppendRequest("", Conversation.c2c("alice", "bob"), "alice",
+            request("alice", "bob", "m").event(), "m", List.of("alice", "bob"))),
+        Named.of("no event", new AppendRequest(APP, Conversation.c2c("alice", "bob"), "alice", null, "m", List.of())),
+        Named.of("no timelines list", new AppendRequest(APP, Conversation.c2c("alice", "bob"), "alice",
+            request("alice", "bob", "m").event(), "m", null)),
+        Named.of("a timeline outside the conversation", request("alice", "bob", "m", List.of("alice", "carol"))),
+        Named.of("the same timeline twice", request("alice", "bob", "m", List.of("bob", "bob"))),
+        Named.of("a sender outside the conversation", new AppendRequest(APP, Conversation.c2c("bob", "carol"),
+            "alice", request("alice", "bob", "m").event(), "m", List.of("bob"))),
+        Named.of("a message from someone other than the sender", new AppendRequest(APP,
+            Conversation.c2c("alice", "bob"), "bob", request("alice", "bob", "m").event(), "m", List.of("bob"))),
+        Named.of("a group conversation (not stored yet)", new AppendRequest(APP, new Conversation.Group("g1"),
+            "alice", request("alice", "bob", "m").event(), "m", List.of("alice"))),
+        Named.of("no request at all", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  @DisplayName("a malformed request fails with IllegalArgumentException and stores nothing")
+  void rejectsBadRequests(AppendRequest request) {
+    CompletableFuture<AppendResult> future = store.writer().append(request);
+    ExecutionException e = assertThrows(ExecutionException.class, future::get);
+    assertInstanceOf(IllegalArgumentException.class, e.getCause());
     assertEquals(0, store.newestSeq(APP, "bob"));
     assertEquals(0, store.stats().appends());
   }

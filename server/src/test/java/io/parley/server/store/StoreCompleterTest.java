@@ -3,6 +3,7 @@ package io.parley.server.store;
 import static io.parley.server.store.Fixtures.APP;
 import static io.parley.server.store.Fixtures.TIMEOUT;
 import static io.parley.server.store.Fixtures.await;
+import static io.parley.server.store.Fixtures.recipientSeq;
 import static io.parley.server.store.Fixtures.request;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,9 +95,9 @@ class StoreCompleterTest {
 
       gate.open();
       for (int i = 0; i < accepted.size(); i++) {
-        assertEquals(i + 1, await(accepted.get(i)).recipientSeq());
+        assertEquals(i + 1, recipientSeq(await(accepted.get(i))));
       }
-      assertEquals(8, await(store.writer().append(request("alice", "bob", "m7"))).recipientSeq());
+      assertEquals(8, recipientSeq(await(store.writer().append(request("alice", "bob", "m7")))));
     }
   }
 
@@ -122,7 +123,7 @@ class StoreCompleterTest {
 
     assertTrue(futures.stream().allMatch(CompletableFuture::isDone), "close returned before every answer");
     for (int i = 0; i < futures.size(); i++) {
-      assertEquals(i + 1, await(futures.get(i)).recipientSeq());
+      assertEquals(i + 1, recipientSeq(await(futures.get(i))));
     }
     assertEquals(101, gate.batches.stream().mapToInt(List::size).sum());
     try (Store reopened = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
@@ -171,7 +172,7 @@ class StoreCompleterTest {
       if (!refused) {
         return future;
       }
-      assertTrue(System.nanoTime() < deadline, "never accepted: " + request.clientMsgId());
+      assertTrue(System.nanoTime() < deadline, "never accepted: " + request.dedupKey());
       Thread.sleep(1);
     }
   }

@@ -51,13 +51,12 @@ class StoreConcurrencyTest {
       }
       long expectedEntries = 0;
       for (AppendResult result : results) {
-        AppendRequest request = result.request();
-        TimelineEntry senderEntry = timelines.get(request.fromUserId()).get((int) result.senderSeq() - 1);
-        TimelineEntry recipientEntry = timelines.get(request.toUserId()).get((int) result.recipientSeq() - 1);
-        assertEquals(result.serverMsgId(), senderEntry.getMessage().getServerMsgId());
-        assertEquals(result.serverMsgId(), recipientEntry.getMessage().getServerMsgId());
-        assertEquals(request.clientMsgId(), recipientEntry.getMessage().getClientMsgId());
-        expectedEntries += request.selfSend() ? 1 : 2;
+        for (Delivery d : result.deliveries()) {
+          TimelineEntry entry = timelines.get(d.userId()).get((int) d.seq() - 1);
+          assertEquals(result.serverMsgId(), entry.getMessage().getServerMsgId());
+          assertEquals(result.request().dedupKey(), entry.getMessage().getClientMsgId());
+        }
+        expectedEntries += result.deliveries().size();
       }
       assertEquals(expectedEntries, entries, "no entry is missing or extra");
       assertEquals(THREADS * PER_THREAD, results.stream().mapToLong(AppendResult::serverMsgId).distinct().count());

@@ -73,11 +73,26 @@ class StoreConversationTest {
   }
 
   @Test
-  @DisplayName("an empty range, a zero limit and an unknown pair are empty pages")
-  void emptyPages() {
+  @DisplayName("an empty id range is an empty page")
+  void emptyRange() {
     assertTrue(store.readConversation(APP, "alice", "bob", ids.get(5), ids.get(5), 10).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a limit of 0 is an empty page")
+  void zeroLimit() {
     assertTrue(store.readConversation(APP, "alice", "bob", 0, Long.MAX_VALUE, 0).isEmpty());
+  }
+
+  @Test
+  @DisplayName("a pair that never talked is an empty page")
+  void unknownPair() {
     assertTrue(store.readConversation(APP, "alice", "nobody", 0, Long.MAX_VALUE, 10).isEmpty());
-    assertTrue(store.readConversation(APP, "alice", "bob", 0, ids.get(0), 10).isEmpty(), "nothing before the first");
+  }
+
+  @Test
+  @DisplayName("nothing comes before the first message")
+  void beforeTheFirst() {
+    assertTrue(store.readConversation(APP, "alice", "bob", 0, ids.get(0), 10).isEmpty());
   }
 }

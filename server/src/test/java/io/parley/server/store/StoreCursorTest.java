@@ -21,33 +21,74 @@ class StoreCursorTest {
   Path dir;
 
   @Test
-  @DisplayName("a cursor only moves forward, is written without an fsync of its own, and survives reopen")
-  void monotonicAndDurable() {
+  @DisplayName("a device without a saved cursor reads 0")
+  void noCursor() {
     try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
-      MessageWriter writer = store.writer();
       assertEquals(0, store.cursor(APP, "bob", "phone"));
-      await(writer.append(request("alice", "bob", "m1")));
-      long syncs = store.stats().syncs();
+    }
+  }
 
-      writer.saveCursor(APP, "bob", "phone", 5);
-      writer.saveCursor(APP, "bob", "phone", 3);
-      writer.saveCursor(APP, "bob", "tablet", 2);
+  @Test
+  @DisplayName("each device has its own cursor, and the highest of its pending saves wins")
+  void perDeviceHighestWins() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      store.writer().saveCursor(APP, "bob", "phone", 5);
+      store.writer().saveCursor(APP, "bob", "phone", 3);
+      store.writer().saveCursor(APP, "bob", "tablet", 2);
       Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> store.cursor(APP, "bob", "phone") == 5);
-      assertEquals(2, store.cursor(APP, "bob", "tablet"));
-      assertEquals(syncs, store.stats().syncs(), "cursor-only writes do not fsync");
+      Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> store.cursor(APP, "bob", "tablet") == 2);
+      assertEquals(0, store.cursor(APP, "alice", "phone"));
+    }
+  }
 
-      writer.saveCursor(APP, "bob", "phone", 4);
+  @Test
+  @DisplayName("a lower seq saved later never lowers a stored cursor")
+  void neverMovesBack() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      store.writer().saveCursor(APP, "bob", "phone", 5);
+      Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> store.cursor(APP, "bob", "phone") == 5);
+      store.writer().saveCursor(APP, "bob", "phone", 4);
       // Saves queued before an append are written no later than that append's batch.
-      await(writer.append(request("alice", "bob", "barrier")));
-      assertEquals(5, store.cursor(APP, "bob", "phone"), "a lower seq never lowers a stored cursor");
+      await(store.writer().append(request("alice", "bob", "barrier")));
+      assertEquals(5, store.cursor(APP, "bob", "phone"));
+    }
+  }
 
-      writer.saveCursor(APP, "bob", "phone", 9);
+  @Test
+  @DisplayName("a cursor-only write does not fsync")
+  void noFsyncOfItsOwn() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      await(store.writer().append(request("alice", "bob", "m1")));
+      long syncs = store.stats().syncs();
+      store.writer().saveCursor(APP, "bob", "phone", 5);
+      Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> store.cursor(APP, "bob", "phone") == 5);
+      assertEquals(syncs, store.stats().syncs());
+    }
+  }
+
+  @Test
+  @DisplayName("close writes a pending save, and the cursor survives reopen")
+  void survivesReopen() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      store.writer().saveCursor(APP, "bob", "phone", 9);
     }
     try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
-      assertEquals(9, store.cursor(APP, "bob", "phone"), "close wrote the pending save");
-      assertEquals(2, store.cursor(APP, "bob", "tablet"));
-      assertEquals(0, store.cursor(APP, "alice", "phone"));
+      assertEquals(9, store.cursor(APP, "bob", "phone"));
+    }
+  }
+
+  @Test
+  @DisplayName("a negative seq is rejected with IllegalArgumentException")
+  void rejectsNegativeSeq() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
       assertThrows(IllegalArgumentException.class, () -> store.writer().saveCursor(APP, "bob", "phone", -1));
+    }
+  }
+
+  @Test
+  @DisplayName("an empty device id is rejected with IllegalArgumentException")
+  void rejectsEmptyDevice() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
       assertThrows(IllegalArgumentException.class, () -> store.writer().saveCursor(APP, "bob", "", 1));
     }
   }

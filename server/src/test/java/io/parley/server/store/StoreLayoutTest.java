@@ -2,7 +2,9 @@ package io.parley.server.store;
 
 import static io.parley.server.store.Fixtures.APP;
 import static io.parley.server.store.Fixtures.await;
+import static io.parley.server.store.Fixtures.recipientEntry;
 import static io.parley.server.store.Fixtures.request;
+import static io.parley.server.store.Fixtures.senderEntry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,15 +42,15 @@ class StoreLayoutTest {
       byte[] messageKey = Keys.c2cMessage(APP, "alice", "bob", first.serverMsgId());
       assertArrayEquals(messageKey, db.get(db.timelines(), Keys.timeline(APP, "alice", 1)));
       assertArrayEquals(messageKey, db.get(db.timelines(), Keys.timeline(APP, "bob", 1)));
-      assertEquals(first.senderEntry().getMessage(), Message.parseFrom(db.get(db.messages(), messageKey)));
+      assertEquals(senderEntry(first).getMessage(), Message.parseFrom(db.get(db.messages(), messageKey)));
     }
     try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
       List<TimelineEntry> bob = store.readTimeline(APP, "bob", 0, 100);
       List<TimelineEntry> alice = store.readTimeline(APP, "alice", 0, 100);
-      assertEquals(List.of(results.get(0).recipientEntry(), results.get(1).senderEntry(),
-          results.get(2).senderEntry()), bob);
-      assertEquals(List.of(results.get(0).senderEntry(), results.get(1).recipientEntry()), alice);
-      assertEquals(List.of(results.get(2).senderEntry()), store.readTimeline(APP, "bob", 2, 100));
+      assertEquals(List.of(recipientEntry(results.get(0)), senderEntry(results.get(1)),
+          senderEntry(results.get(2))), bob);
+      assertEquals(List.of(senderEntry(results.get(0)), recipientEntry(results.get(1))), alice);
+      assertEquals(List.of(senderEntry(results.get(2))), store.readTimeline(APP, "bob", 2, 100));
       assertTrue(bob.get(0).getMessage().getContent().toStringUtf8().startsWith("hello bob"));
     }
   }

@@ -2,7 +2,9 @@ package io.parley.server.store;
 
 import static io.parley.server.store.Fixtures.APP;
 import static io.parley.server.store.Fixtures.await;
+import static io.parley.server.store.Fixtures.recipientSeq;
 import static io.parley.server.store.Fixtures.request;
+import static io.parley.server.store.Fixtures.senderSeq;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,8 +44,8 @@ class StoreLifecycleTest {
       assertEquals(4, store.newestSeq(APP, "bob"));
       assertEquals(3, store.newestSeq(APP, "alice"));
       AppendResult next = await(store.writer().append(request("alice", "bob", "after")));
-      assertEquals(4, next.senderSeq());
-      assertEquals(5, next.recipientSeq());
+      assertEquals(4, senderSeq(next));
+      assertEquals(5, recipientSeq(next));
       assertTrue(next.serverMsgId() > lastId, "server msg ids keep increasing across restarts");
       List<TimelineEntry> bob = store.readTimeline(APP, "bob", 0, 100);
       assertEquals(List.of(1L, 2L, 3L, 4L, 5L), bob.stream().map(TimelineEntry::getSeq).toList());
@@ -71,16 +73,16 @@ class StoreLifecycleTest {
       assertFalse(queued2.isDone());
 
       gate.open();
-      assertEquals(1, await(inFlight).recipientSeq());
-      assertEquals(2, await(queued1).recipientSeq());
-      assertEquals(3, await(queued2).recipientSeq());
-      assertEquals(4, await(store.writer().append(request("alice", "bob", "m3"))).recipientSeq());
+      assertEquals(1, recipientSeq(await(inFlight)));
+      assertEquals(2, recipientSeq(await(queued1)));
+      assertEquals(3, recipientSeq(await(queued2)));
+      assertEquals(4, recipientSeq(await(store.writer().append(request("alice", "bob", "m3")))));
     }
   }
 
   @Test
-  @DisplayName("close writes everything already queued; appends after close fail with StoreClosedException")
-  void closeDrainsThenRefuses() throws Exception {
+  @DisplayName("close writes everything already queued, and appends that arrive once it has begun are refused")
+  void closeDrainsTheQueue() throws Exception {
     Fixtures.Gate gate = Fixtures.Gate.holdingWriter();
     Store store = Store.open(dir, StoreOptions.defaults(), gate, gate::wrap);
     List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
@@ -99,18 +101,48 @@ class StoreLifecycleTest {
     closer.join();
 
     for (int i = 0; i < futures.size(); i++) {
-      assertEquals(i + 1, await(futures.get(i)).recipientSeq());
+      assertEquals(i + 1, recipientSeq(await(futures.get(i))));
     }
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> store.writer().append(request("alice", "bob", "late")).get());
-    assertInstanceOf(StoreClosedException.class, e.getCause());
-    assertThrows(StoreClosedException.class, () -> store.writer().saveCursor(APP, "bob", "d", 1));
-    assertThrows(StoreClosedException.class, () -> store.newestSeq(APP, "bob"));
-    store.close(); // idempotent
-
     try (Store reopened = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
       assertEquals(101, reopened.readTimeline(APP, "bob", 0, 1_000).size());
       assertEquals(0, reopened.newestSeq(APP, "y"), "the refused probes stored nothing");
+    }
+  }
+
+  @Test
+  @DisplayName("after close, an append fails with StoreClosedException")
+  void appendAfterClose() {
+    Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+    store.close();
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> store.writer().append(request("alice", "bob", "late")).get());
+    assertInstanceOf(StoreClosedException.class, e.getCause());
+  }
+
+  @Test
+  @DisplayName("after close, a cursor save throws StoreClosedException")
+  void cursorAfterClose() {
+    Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+    store.close();
+    assertThrows(StoreClosedException.class, () -> store.writer().saveCursor(APP, "bob", "d", 1));
+  }
+
+  @Test
+  @DisplayName("after close, a read throws StoreClosedException")
+  void readAfterClose() {
+    Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+    store.close();
+    assertThrows(StoreClosedException.class, () -> store.newestSeq(APP, "bob"));
+  }
+
+  @Test
+  @DisplayName("closing twice is harmless")
+  void closeIsIdempotent() {
+    Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE);
+    store.close();
+    store.close();
+    try (Store reopened = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      assertEquals(0, reopened.newestSeq(APP, "bob"));
     }
   }
 
@@ -120,14 +152,14 @@ class StoreLifecycleTest {
     AtomicInteger writes = new AtomicInteger();
     try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE,
         Fixtures.failingWrite(writes, 2))) {
-      assertEquals(1, await(store.writer().append(request("alice", "bob", "m1"))).recipientSeq());
+      assertEquals(1, recipientSeq(await(store.writer().append(request("alice", "bob", "m1")))));
       ExecutionException e = assertThrows(ExecutionException.class,
           () -> store.writer().append(request("alice", "bob", "m2")).get());
       assertInstanceOf(RocksDBException.class, e.getCause());
       AppendResult retried = await(store.writer().append(request("alice", "bob", "m2")));
       assertFalse(retried.duplicate(), "the failed attempt left no dedup record");
-      assertEquals(2, retried.recipientSeq());
-      assertEquals(2, retried.senderSeq());
+      assertEquals(2, recipientSeq(retried));
+      assertEquals(2, senderSeq(retried));
       assertEquals(List.of(1L, 2L), store.readTimeline(APP, "bob", 0, 100).stream()
           .map(TimelineEntry::getSeq).toList());
     }

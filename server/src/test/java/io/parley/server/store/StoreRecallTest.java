@@ -14,17 +14,25 @@ import io.parley.protocol.v1.TimelineEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Store: a recall record per recalled message, durable, applied to every read")
 class StoreRecallTest {
   @TempDir Path dir;
 
   private static AppendRequest text(String from, String to, String clientMsgId, String text) {
-    return new AppendRequest(APP, from, from + "-phone", to, clientMsgId, "", com.google.protobuf.ByteString.EMPTY,
-        List.of(Element.newBuilder().setText(TextElement.newBuilder().setText(text)).build()), "ccd");
+    Message message = Message.newBuilder().setClientMsgId(clientMsgId).setFromUserId(from).setToUserId(to)
+        .setFromDeviceId(from + "-phone")
+        .addElements(Element.newBuilder().setText(TextElement.newBuilder().setText(text)))
+        .setCloudCustomData("ccd").build();
+    return request(from, to, message, List.of(from, to));
   }
 
   private static RecallResult recall(Store store, String from, String to, long id) {
@@ -53,9 +61,10 @@ class StoreRecallTest {
       List<TimelineEntry> bob = store.readTimeline(APP, "bob", 0, 10);
       assertEquals(List.of(1L, 2L, 3L), bob.stream().map(TimelineEntry::getSeq).toList(), "the notice is the next seq");
       assertTrue(bob.get(0).getMessage().getRecalled(), "the original entry reads recalled");
-      assertFalse(bob.get(0).getRecallNotice());
-      assertTrue(bob.get(2).getRecallNotice());
-      assertEquals(sent.serverMsgId(), bob.get(2).getMessage().getServerMsgId());
+      assertEquals(TimelineEntry.EventCase.MESSAGE, bob.get(0).getEventCase());
+      assertEquals(TimelineEntry.EventCase.RECALL, bob.get(2).getEventCase(), "the notice is a recall event");
+      assertEquals(sent.serverMsgId(), bob.get(2).getRecall().getMessage().getServerMsgId());
+      assertTrue(bob.get(2).getRecall().getMessage().getRecalled());
       assertEquals(3, store.readTimeline(APP, "alice", 0, 10).size(), "the sender's devices are told too");
     }
   }
@@ -78,15 +87,22 @@ class StoreRecallTest {
     }
   }
 
-  @Test
-  @DisplayName("an id of no message, or a message of the pair sent by the other one, is not found and writes nothing")
-  void notFound() {
+  static Stream<Arguments> notFound() {
+    return Stream.of(
+        Arguments.of(Named.of("an id of no message", "alice"), "bob", 1L),
+        Arguments.of(Named.of("the pair's message recalled as sent by the other one", "bob"), "alice", 0L),
+        Arguments.of(Named.of("the message's id in another conversation", "alice"), "carol", 0L));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  @DisplayName("a recall that names no message of that sender is not found and writes nothing")
+  void notFound(String from, String to, long idOffset) {
     try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
       long id = await(store.writer().append(request("alice", "bob", "m1"))).serverMsgId();
-      assertEquals(RecallResult.Outcome.NOT_FOUND, recall(store, "alice", "bob", id + 1).outcome());
-      assertEquals(RecallResult.Outcome.NOT_FOUND, recall(store, "bob", "alice", id).outcome());
-      assertEquals(RecallResult.Outcome.NOT_FOUND, recall(store, "alice", "carol", id).outcome());
+      assertEquals(RecallResult.Outcome.NOT_FOUND, recall(store, from, to, id + idOffset).outcome());
       assertEquals(1, store.newestSeq(APP, "bob"));
+      assertEquals(1, store.newestSeq(APP, "alice"));
       assertFalse(store.readConversation(APP, "alice", "bob", 0, Long.MAX_VALUE, 10).get(0).getRecalled());
     }
   }
@@ -112,7 +128,7 @@ class StoreRecallTest {
       assertEquals(1, heard.size());
       assertEquals(2, heard.get(0).senderEntry().getSeq());
       assertEquals(2, heard.get(0).recipientEntry().getSeq());
-      assertTrue(heard.get(0).recipientEntry().getRecallNotice());
+      assertEquals(TimelineEntry.EventCase.RECALL, heard.get(0).recipientEntry().getEventCase());
     }
   }
 

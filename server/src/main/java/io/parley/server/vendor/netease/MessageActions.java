@@ -14,9 +14,9 @@ import io.parley.server.callback.Origin;
 import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRefused;
 import io.parley.server.messaging.ServerSends;
-import io.parley.server.store.AppendRequest;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.Store;
+import io.parley.server.sync.C2cFanOut;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -140,13 +140,14 @@ final class MessageActions {
     AppendResult r;
     try {
       r = sends.send(app, from, to, clientMsgId, List.of(c.element()), c.ext(),
-          c.senderSync() ? AppendRequest.Timelines.BOTH : AppendRequest.Timelines.RECIPIENT);
+          c.senderSync() ? C2cFanOut.BOTH : C2cFanOut.RECIPIENT);
     } catch (SendRefused e) {
       throw new NeteaseRestException(e.code() == ErrorCodes.UNAVAILABLE ? NeteaseCodes.TIMEOUT : NeteaseCodes.PARAMETER,
           e.getMessage());
     }
     if (c.route()) {
-      callbacks.after(app, new C2cMessage(from, to, Long.toString(r.serverMsgId()), r.senderSeq() & 0xFFFF_FFFFL,
+      long msgSeq = (c.senderSync() ? r.seqOf(from) : 0) & 0xFFFF_FFFFL; // the sender's seq; 0 without sender sync
+      callbacks.after(app, new C2cMessage(from, to, Long.toString(r.serverMsgId()), msgSeq,
           Integer.toUnsignedLong(clientMsgId.hashCode()), Instant.ofEpochMilli(r.serverTimeMs()), clientMsgId,
           format.toVendor(List.of(c.element())), c.ext().isEmpty() ? Optional.empty() : Optional.of(c.ext()), false,
           Origin.serverApi(""), OptionalInt.empty()));

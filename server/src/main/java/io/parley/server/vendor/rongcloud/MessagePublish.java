@@ -7,9 +7,9 @@ import io.parley.protocol.v1.Element;
 import io.parley.server.app.App;
 import io.parley.server.messaging.SendRefused;
 import io.parley.server.messaging.ServerSends;
-import io.parley.server.store.AppendRequest;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.Store;
+import io.parley.server.sync.C2cFanOut;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,23 +58,23 @@ final class MessagePublish {
     for (String flag : FLAGS) {
       form.flag(flag, false);
     }
-    AppendRequest.Timelines timelines = form.flag("isIncludeSender", false)
-        ? AppendRequest.Timelines.BOTH : AppendRequest.Timelines.RECIPIENT;
+    C2cFanOut fanOut = form.flag("isIncludeSender", false)
+        ? C2cFanOut.BOTH : C2cFanOut.RECIPIENT;
     long random = form.number("msgRandom", 0, Long.MAX_VALUE, -1);
     String request = random >= 0 ? Long.toString(random) : UUID.randomUUID().toString();
     ObjectNode out = RongcloudAnswer.object();
     ArrayNode uids = out.putArray("messageUIDs");
     for (String user : to) {
-      AppendResult r = send(app, from, user, "rc:" + request + ":" + user, element, timelines);
+      AppendResult r = send(app, from, user, "rc:" + request + ":" + user, element, fanOut);
       uids.addObject().put("userId", user).put("messageUID", RongcloudMessageUid.of(r.serverMsgId()));
     }
     return out;
   }
 
   private AppendResult send(App app, String from, String to, String clientMsgId, Element element,
-      AppendRequest.Timelines timelines) throws RongcloudRestException {
+      C2cFanOut fanOut) throws RongcloudRestException {
     try {
-      return sends.send(app, from, to, clientMsgId, List.of(element), "", timelines);
+      return sends.send(app, from, to, clientMsgId, List.of(element), "", fanOut);
     } catch (SendRefused e) {
       throw new RongcloudRestException(e.code() == ErrorCodes.UNAVAILABLE ? RongcloudCode.TIMEOUT
           : RongcloudCode.PARAMETER, (e.code() == ErrorCodes.UNAVAILABLE ? "" : "content: ") + e.getMessage());

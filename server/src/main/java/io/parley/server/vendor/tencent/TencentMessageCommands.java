@@ -12,9 +12,9 @@ import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRefused;
 import io.parley.server.messaging.ServerSends;
 import io.parley.protocol.ErrorCodes;
-import io.parley.server.store.AppendRequest;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.Store;
+import io.parley.server.sync.C2cFanOut;
 import java.util.List;
 
 /**
@@ -47,10 +47,10 @@ final class TencentMessageCommands {
   ObjectNode sendmsg(App app, String admin, JsonNode body) throws TencentRestException {
     String to = account(body, "To_Account", true);
     AppendResult r = append(app, sender(body, admin), to, body,
-        intField(body, "SyncOtherMachine", 1) == 2 ? AppendRequest.Timelines.RECIPIENT : AppendRequest.Timelines.BOTH);
+        intField(body, "SyncOtherMachine", 1) == 2 ? C2cFanOut.RECIPIENT : C2cFanOut.BOTH);
     ObjectNode out = NODES.objectNode();
     out.put("MsgTime", r.serverTimeMs() / 1000);
-    out.put("MsgKey", msgKey(r.serverMsgId(), r.request().clientMsgId(), r.serverTimeMs()));
+    out.put("MsgKey", msgKey(r.serverMsgId(), r.request().dedupKey(), r.serverTimeMs()));
     return out;
   }
 
@@ -69,8 +69,8 @@ final class TencentMessageCommands {
         continue;
       }
       AppendResult r = append(app, from, account.asText(), body,
-          intField(body, "SyncOtherMachine", 2) == 1 ? AppendRequest.Timelines.BOTH : AppendRequest.Timelines.RECIPIENT);
-      lastKey = msgKey(r.serverMsgId(), r.request().clientMsgId(), r.serverTimeMs());
+          intField(body, "SyncOtherMachine", 2) == 1 ? C2cFanOut.BOTH : C2cFanOut.RECIPIENT);
+      lastKey = msgKey(r.serverMsgId(), r.request().dedupKey(), r.serverTimeMs());
     }
     ObjectNode out = NODES.objectNode();
     out.put("MsgKey", lastKey);
@@ -84,7 +84,7 @@ final class TencentMessageCommands {
   ObjectNode importmsg(App app, JsonNode body) throws TencentRestException {
     String from = account(body, "From_Account", true);
     String to = account(body, "To_Account", true);
-    append(app, from, to, body, AppendRequest.Timelines.NONE);
+    append(app, from, to, body, C2cFanOut.NONE);
     return NODES.objectNode();
   }
 
@@ -139,7 +139,7 @@ final class TencentMessageCommands {
 
   // --- the pieces -------------------------------------------------------------------------------------------
 
-  private AppendResult append(App app, String from, String to, JsonNode body, AppendRequest.Timelines timelines)
+  private AppendResult append(App app, String from, String to, JsonNode body, C2cFanOut fanOut)
       throws TencentRestException {
     List<Element> elements;
     try {
@@ -162,7 +162,7 @@ final class TencentMessageCommands {
     // The vendor dedups a sender's retries by MsgRandom (and MsgSeq when given), per recipient: so does this id.
     String clientMsgId = "tim:" + random + ":" + seq + ":" + to;
     try {
-      return sends.send(app, from, to, clientMsgId, elements, ccd, timelines);
+      return sends.send(app, from, to, clientMsgId, elements, ccd, fanOut);
     } catch (SendRefused e) {
       throw new TencentRestException(e.code() == ErrorCodes.UNAVAILABLE ? TencentCodes.SERVICE_TIMEOUT : INVALID_PARAMETER, e.getMessage());
     }
