@@ -1,0 +1,22 @@
+package io.parley.server.group;
+
+/**
+ * A whole-group mute: Tencent MuteAllMember Off/On (On spares owner and admins), NetEase muteType 0 none / 1 normal
+ * members / 3 everyone (owner included), a Rongcloud group ban (everyone; the whitelist is not modelled yet).
+ */
+public enum MuteAll {
+  OFF,
+  /** Members who are neither owner nor admin may not send. */
+  MEMBERS,
+  /** Nobody may send, owner included. */
+  EVERYONE;
+
+  /** True when a member of this role may not send under this mute. */
+  public boolean silences(Role role) {
+    return switch (this) {
+      case OFF -> false;
+      case MEMBERS -> role == Role.MEMBER;
+      case EVERYONE -> true;
+    };
+  }
+}
