@@ -18,10 +18,12 @@ public final class GroupRules {
   /** A non-member asks to join: JOINED, PENDING_APPROVAL, or refused (already a member, applications off, full). */
   public static Decision apply(Actor actor, GroupKind kind, GroupOptions options, int members) {
     GroupKind row = kind.refinedBy(options);
+    if (actor == Actor.APP_SERVER) {
+      return Decision.refused(GroupCodes.NOT_PERMITTED, row.id() + ": the app server adds members, it does not apply");
+    }
     if (actor != Actor.OUTSIDER) {
-      return actor == Actor.APP_SERVER
-          ? Decision.refused(GroupCodes.NOT_PERMITTED, row.id() + ": the app server adds members, it does not apply")
-          : Decision.refused(GroupCodes.ALREADY_MEMBER, "already a member of the " + row.id() + " group");
+      return member(actor, row).then(() ->
+          Decision.refused(GroupCodes.ALREADY_MEMBER, "already a member of the " + row.id() + " group"));
     }
     return switch (row.join().admission()) {
       case DISABLED -> Decision.refused(GroupCodes.APPLY_DISABLED, row.id() + ": this group takes no applications");
