@@ -23,17 +23,17 @@ final class Checks {
             ? Decision.allowed()
             : Decision.refused(GroupCodes.ROLE_NOT_IN_KIND, row.id() + " has no " + name(role) + " role"))
         .orElseGet(() -> Decision.refused(GroupCodes.NOT_A_MEMBER,
-            name(actor) + " is not a member of the " + row.id() + " group"));
+            "not a member of the " + row.id() + " group"));
   }
 
   /** The kind has the operation and the actor is one of those who may do it. */
   static Decision may(Actor actor, Set<Actor> who, GroupKind row, String what) {
     if (who.isEmpty()) {
-      return Decision.refused(GroupCodes.NOT_SUPPORTED, row.id() + " groups do not support: " + what);
+      return Decision.refused(GroupCodes.NOT_SUPPORTED, row.id() + ": nobody may " + what + " in this kind of group");
     }
     if (!who.contains(actor)) {
-      return Decision.refused(GroupCodes.NOT_PERMITTED, row.id() + ": " + describe(who) + " may " + what
-          + ", not " + name(actor));
+      return Decision.refused(GroupCodes.NOT_PERMITTED, row.id() + ": only " + describe(who) + " may " + what
+          + ", not " + article(actor));
     }
     return Decision.allowed();
   }
@@ -46,7 +46,7 @@ final class Checks {
             + " the owner; transfer ownership first");
       }
       if (!actor.outranks(target)) {
-        return Decision.refused(GroupCodes.TARGET_OUTRANKS, row.id() + ": " + name(actor) + " may not " + what
+        return Decision.refused(GroupCodes.TARGET_OUTRANKS, row.id() + ": " + article(actor) + " may not " + what
             + " " + article(target) + "; only members of a lower role");
       }
       return Decision.allowed();
@@ -69,21 +69,31 @@ final class Checks {
             + limit + " members)");
   }
 
-  /** "the owner", "the owner and admins", "any member", "only the app server", or the list. */
+  /** "any member", "the owner and admins", "the owner", "the app server", or the list. */
   static String describe(Set<Actor> who) {
     if (who.equals(Actors.EVERYONE)) {
       return "any member";
     }
     if (who.equals(Actors.MANAGERS)) {
-      return "only the owner and admins";
+      return "the owner and admins";
     }
     if (who.equals(Actors.OWNER)) {
-      return "only the owner";
+      return "the owner";
     }
     if (who.equals(Actors.APP_SERVER)) {
-      return "only the app server";
+      return "the app server";
     }
-    return "only " + who.stream().sorted().map(Checks::name).collect(Collectors.joining(", "));
+    return who.stream().sorted().map(Checks::article).collect(Collectors.joining(", "));
+  }
+
+  static String article(Actor a) {
+    return switch (a) {
+      case APP_SERVER -> "the app server";
+      case OWNER -> "the owner";
+      case ADMIN -> "an admin";
+      case MEMBER -> "a member";
+      case OUTSIDER -> "a non-member";
+    };
   }
 
   static String name(Enum<?> e) {

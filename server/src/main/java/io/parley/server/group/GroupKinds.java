@@ -22,8 +22,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The table of group kinds, one row per vendor kind, as the vendor notes state them (docs/shared/vendors: tencent.md
- * §7, netease.md §3/§5, rongcloud.md §5, yuntongxun.md §4). Where a note is silent the row says so in its comment.
+ * The table of group kinds, one row per vendor kind, as the vendor notes state them (tencent.md §7, netease.md §3 and
+ * §5, rongcloud.md §5, yuntongxun.md §4). Where a note is silent the row's comment says what was chosen.
  */
 public final class GroupKinds {
   private GroupKinds() {}

@@ -28,7 +28,7 @@ public final class GroupRules {
     return switch (row.join().admission()) {
       case DISABLED -> Decision.refused(GroupCodes.APPLY_DISABLED, row.id() + ": this group takes no applications");
       case APPROVAL -> room(row, members).then(() ->
-          Decision.of(Outcome.PENDING_APPROVAL, "waits for " + Checks.describe(row.join().approvers())));
+          Decision.of(Outcome.PENDING_APPROVAL, "waits for approval by " + Checks.describe(row.join().approvers())));
       case FREE -> room(row, members).then(() -> Decision.of(Outcome.JOINED, "joined freely"));
     };
   }
@@ -55,7 +55,8 @@ public final class GroupRules {
         .then(() -> {
           boolean approval = rule.admission() == Admission.APPROVAL && !row.join().approvers().contains(actor);
           if (approval) {
-            return Decision.of(Outcome.PENDING_APPROVAL, "waits for " + Checks.describe(row.join().approvers()));
+            return Decision.of(Outcome.PENDING_APPROVAL, "waits for approval by "
+                + Checks.describe(row.join().approvers()));
           }
           return rule.consent() == Consent.NEEDED
               ? Decision.of(Outcome.PENDING_CONSENT, "waits for the invitee to agree")
@@ -110,8 +111,8 @@ public final class GroupRules {
         .then(() -> target == from
             ? Decision.allowed()
             : Decision.refused(GroupCodes.TARGET_ROLE_MISMATCH, kind.id() + ": only " + Checks.name(from)
-                + "s can be " + (admin ? "made admins" : "made members again") + ", not " + Checks.name(target)
-                + "s"));
+                + "s can be " + (admin ? "made admins" : "made members again") + ", not the " + Checks.name(target)
+                + " given"));
   }
 
   /** The actor hands ownership to a member of the target role. */
@@ -151,11 +152,11 @@ public final class GroupRules {
             : Decision.allowed())
         .then(() -> options.muteAll().silences(actor.role().orElseThrow())
             ? Decision.refused(GroupCodes.MUTED_ALL, kind.id() + ": the whole group is muted ("
-                + Checks.name(options.muteAll()) + ")")
+                + options.muteAll().description() + ")")
             : Decision.allowed());
   }
 
-  /** The group's member limit: its option where the kind allows one (capped at the kind's maximum), else the default. */
+  /** The group's member limit: its option where the kind allows one (capped at the kind's maximum), or the default. */
   public static int memberLimit(GroupKind kind, GroupOptions options) {
     return kind.refinedBy(options).limit().defaultMembers();
   }
@@ -185,14 +186,14 @@ public final class GroupRules {
   private static Decision setting(GroupKind kind, Setting s, boolean present) {
     return !present || kind.settings().contains(s)
         ? Decision.allowed()
-        : Decision.refused(GroupCodes.OPTION_NOT_SUPPORTED, kind.id() + " groups do not let a group set "
-            + Checks.name(s));
+        : Decision.refused(GroupCodes.OPTION_NOT_SUPPORTED, kind.id() + ": a group of this kind may not set "
+            + s.description());
   }
 
   private static Decision level(GroupKind kind, MuteAll level) {
     return kind.mute().levels().contains(level)
         ? Decision.allowed()
         : Decision.refused(GroupCodes.MUTE_LEVEL_NOT_SUPPORTED, kind.id() + " has no whole-group mute of "
-            + Checks.name(level));
+            + level.description());
   }
 }

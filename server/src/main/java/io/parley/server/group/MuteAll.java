@@ -5,11 +5,22 @@ package io.parley.server.group;
  * members / 3 everyone (owner included), a Rongcloud group ban (everyone; the whitelist is not modelled yet).
  */
 public enum MuteAll {
-  OFF,
+  OFF("nobody"),
   /** Members who are neither owner nor admin may not send. */
-  MEMBERS,
+  MEMBERS("all but the owner and admins"),
   /** Nobody may send, owner included. */
-  EVERYONE;
+  EVERYONE("everyone, the owner included");
+
+  private final String description;
+
+  MuteAll(String description) {
+    this.description = description;
+  }
+
+  /** Who this mute silences, in words. */
+  public String description() {
+    return description;
+  }
 
   /** True when a member of this role may not send under this mute. */
   public boolean silences(Role role) {
