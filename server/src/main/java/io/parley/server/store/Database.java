@@ -33,6 +33,8 @@ final class Database implements BatchSink, AutoCloseable {
   static final String ACCOUNTS = "accounts";
   /** Recall records (see {@link RecallRecords}); created on first open of an older data dir. */
   static final String RECALLS = "recalls";
+  /** Groups, their members and the per-user index (see {@link GroupStore}); created on first open of an older data dir. */
+  static final String GROUPS = "groups";
 
   /** Default-CF key holding the last server msg id handed out, so ids keep increasing across restarts. */
   static final byte[] LAST_SERVER_MSG_ID = "last_server_msg_id".getBytes(StandardCharsets.US_ASCII);
@@ -47,7 +49,7 @@ final class Database implements BatchSink, AutoCloseable {
   private static final long ACCOUNTS_WRITE_BUFFER_BYTES = 8L << 20;
   /**
    * Cap on all memtables together: with 3 memtables per column family (64 MiB each for 5 of them, 8 MiB for
-   * accounts and recalls) the per-family limits alone allow 1008 MiB.
+   * accounts, recalls and groups) the per-family limits alone allow 1032 MiB.
    */
   private static final long TOTAL_WRITE_BUFFER_BYTES = 256L << 20;
 
@@ -64,6 +66,7 @@ final class Database implements BatchSink, AutoCloseable {
   private final ColumnFamilyHandle dedup;
   private final ColumnFamilyHandle accounts;
   private final ColumnFamilyHandle recalls;
+  private final ColumnFamilyHandle groups;
   private final WriteOptions syncWrite;
   private final WriteOptions plainWrite;
   /** Always fsyncs, whatever the sync policy: account changes are rare and must survive a crash. */
@@ -82,6 +85,7 @@ final class Database implements BatchSink, AutoCloseable {
     this.dedup = handles.get(4);
     this.accounts = handles.get(5);
     this.recalls = handles.get(6);
+    this.groups = handles.get(7);
     this.syncWrite = syncWrite;
     this.plainWrite = plainWrite;
     this.alwaysSyncWrite = alwaysSyncWrite;
@@ -129,7 +133,9 @@ final class Database implements BatchSink, AutoCloseable {
           new ColumnFamilyDescriptor(bytes(ACCOUNTS), accounts),
           // Rarely written, and every read of messages looks their keys up here and almost never finds one: the
           // accounts' small memtables and bloom filters fit it as well.
-          new ColumnFamilyDescriptor(bytes(RECALLS), accounts));
+          new ColumnFamilyDescriptor(bytes(RECALLS), accounts),
+          // Membership changes are rare next to messages, and reads are point gets and short scans: as accounts.
+          new ColumnFamilyDescriptor(bytes(GROUPS), accounts));
       List<ColumnFamilyHandle> handles = new ArrayList<>();
       RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
       // Close order: handles, then db (done in close()), then these options, newest first.
@@ -213,6 +219,10 @@ final class Database implements BatchSink, AutoCloseable {
 
   ColumnFamilyHandle recalls() {
     return recalls;
+  }
+
+  ColumnFamilyHandle groups() {
+    return groups;
   }
 
   byte[] get(ColumnFamilyHandle cf, byte[] key) throws RocksDBException {

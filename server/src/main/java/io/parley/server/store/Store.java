@@ -21,6 +21,7 @@ public final class Store implements AutoCloseable {
   private final CommitLoop loop;
   private final MessageWriter writer;
   private final AccountStore accounts;
+  private final GroupStore groups;
   /** Readers share it; close() takes it exclusively so no read touches a closed database. */
   private final ReentrantReadWriteLock readGuard = new ReentrantReadWriteLock();
   private boolean closed; // guarded by readGuard
@@ -30,6 +31,7 @@ public final class Store implements AutoCloseable {
     this.loop = loop;
     this.writer = new MessageWriter(loop);
     this.accounts = new AccountStore(db, readGuard.readLock(), () -> closed);
+    this.groups = new GroupStore(db, readGuard.readLock(), () -> closed);
   }
 
   /**
@@ -76,6 +78,11 @@ public final class Store implements AutoCloseable {
   /** Vendor accounts: their own column family, written directly (not through the writer) and always fsynced. */
   public AccountStore accounts() {
     return accounts;
+  }
+
+  /** Groups and their members: their own column family, written directly and always fsynced. */
+  public GroupStore groups() {
+    return groups;
   }
 
   /** Entries of the user's timeline with seq greater than {@code afterSeq}, ascending, at most {@code limit}. */

@@ -119,7 +119,7 @@ class AccountStoreTest {
     try (Store store = open()) {
       store.accounts().put(AccountStore.key("app").str("a").build(), bytes("v"));
     }
-    // Make it the older layout: drop the accounts column family (and the recalls one, which came later still).
+    // Make it the older layout: drop the accounts column family (and recalls and groups, which came later still).
     try (Options options = new Options(); DBOptions dbOptions = new DBOptions()) {
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       for (byte[] name : RocksDB.listColumnFamilies(options, dataDir().toString())) {
@@ -129,7 +129,7 @@ class AccountStoreTest {
       try (RocksDB db = RocksDB.open(dbOptions, dataDir().toString(), descriptors, handles)) {
         for (ColumnFamilyHandle handle : handles) {
           String family = new String(handle.getName(), StandardCharsets.US_ASCII);
-          if (family.equals("accounts") || family.equals("recalls")) {
+          if (family.equals("accounts") || family.equals("recalls") || family.equals("groups")) {
             db.dropColumnFamily(handle);
           }
         }

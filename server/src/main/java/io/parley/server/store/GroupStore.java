@@ -1,0 +1,311 @@
+package io.parley.server.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.function.BooleanSupplier;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+
+/**
+ * Groups and their members in the {@code groups} column family (keys in {@link GroupKeys}, values in
+ * {@link GroupCodec}). Every write is one atomic batch fsynced before it returns, whatever the store's
+ * {@link SyncPolicy}; writes are serialized so member counts stay exact. Thread-safe; every method blocks on disk.
+ *
+ * <p>A member's mute deadline is kept in its own record that removing the member leaves in place, so leaving and
+ * rejoining does not lift a mute; only deleting the group removes it.
+ */
+public final class GroupStore {
+
+  private final Database db;
+  private final Lock readLock;
+  private final BooleanSupplier closed;
+  /** Serializes writes: each reads what it changes (existence, counts) before writing its batch. */
+  private final Object writeMutex = new Object();
+
+  GroupStore(Database db, Lock readLock, BooleanSupplier closed) {
+    this.db = db;
+    this.readLock = readLock;
+    this.closed = closed;
+  }
+
+  /**
+   * Stores a new group with its initial members, all at once. False (and nothing written) when the app already has
+   * a group with this id.
+   *
+   * @throws IllegalArgumentException when a user is listed twice
+   */
+  public boolean create(GroupRecord group, List<MemberRecord> members) {
+    Objects.requireNonNull(group, "group");
+    Set<String> seen = new HashSet<>();
+    for (MemberRecord m : members) {
+      if (!seen.add(m.userId())) {
+        throw new IllegalArgumentException("member " + m.userId() + " listed twice");
+      }
+    }
+    String app = group.appId();
+    String id = group.groupId();
+    synchronized (writeMutex) {
+      return guarded(() -> {
+        if (db.get(db.groups(), GroupKeys.group(app, id)) != null) {
+          return false;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.put(db.groups(), GroupKeys.group(app, id), GroupCodec.group(group));
+          batch.put(db.groups(), GroupKeys.count(app, id), Keys.longBytes(members.size()));
+          for (MemberRecord m : members) {
+            putMember(batch, app, id, m, m.muteUntilMillis());
+          }
+          db.writeSynced(batch);
+        }
+        return true;
+      });
+    }
+  }
+
+  /** The group, or empty when the app has none with this id. */
+  public Optional<GroupRecord> group(String appId, String groupId) {
+    byte[] key = GroupKeys.group(appId, groupId);
+    return guarded(() -> {
+      byte[] value = db.get(db.groups(), key);
+      return value == null ? Optional.empty() : Optional.of(GroupCodec.group(appId, groupId, value));
+    });
+  }
+
+  /** Replaces a group's own record (not its members). False when there is no such group. */
+  public boolean update(GroupRecord group) {
+    Objects.requireNonNull(group, "group");
+    byte[] key = GroupKeys.group(group.appId(), group.groupId());
+    synchronized (writeMutex) {
+      return guarded(() -> {
+        if (db.get(db.groups(), key) == null) {
+          return false;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.put(db.groups(), key, GroupCodec.group(group));
+          db.writeSynced(batch);
+        }
+        return true;
+      });
+    }
+  }
+
+  /** Deletes the group, its members, their index entries and mute records at once. False when there was none. */
+  public boolean delete(String appId, String groupId) {
+    byte[] key = GroupKeys.group(appId, groupId);
+    synchronized (writeMutex) {
+      return guarded(() -> {
+        if (db.get(db.groups(), key) == null) {
+          return false;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.delete(db.groups(), key);
+          batch.delete(db.groups(), GroupKeys.count(appId, groupId));
+          byte[] members = GroupKeys.memberPrefix(appId, groupId);
+          for (byte[] memberKey : keysUnder(members)) {
+            batch.delete(db.groups(), memberKey);
+            batch.delete(db.groups(), GroupKeys.userGroup(appId, GroupKeys.lastSegment(memberKey, members), groupId));
+          }
+          for (byte[] muteKey : keysUnder(GroupKeys.mutePrefix(appId, groupId))) {
+            batch.delete(db.groups(), muteKey);
+          }
+          db.writeSynced(batch);
+        }
+        return true;
+      });
+    }
+  }
+
+  /**
+   * Adds the member, or replaces it when already there, with the group's count and the user's index in the same
+   * batch. An existing member's mute deadline becomes the given one; a joining member with none (0) keeps the one
+   * stored from an earlier membership. True when the user was not a member before.
+   *
+   * @throws NoSuchElementException when there is no such group
+   */
+  public boolean putMember(String appId, String groupId, MemberRecord member) {
+    Objects.requireNonNull(member, "member");
+    synchronized (writeMutex) {
+      return guarded(() -> {
+        requireGroup(appId, groupId);
+        boolean joining = db.get(db.groups(), GroupKeys.member(appId, groupId, member.userId())) == null;
+        long mute = member.muteUntilMillis();
+        if (joining && mute == 0) {
+          mute = db.getLong(db.groups(), GroupKeys.mute(appId, groupId, member.userId()));
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+          putMember(batch, appId, groupId, member, mute);
+          if (joining) {
+            addToCount(batch, appId, groupId, 1);
+          }
+          db.writeSynced(batch);
+        }
+        return joining;
+      });
+    }
+  }
+
+  /** Removes the member and its index entry and lowers the count; the mute record stays. False when not a member. */
+  public boolean removeMember(String appId, String groupId, String userId) {
+    byte[] key = GroupKeys.member(appId, groupId, userId);
+    synchronized (writeMutex) {
+      return guarded(() -> {
+        if (db.get(db.groups(), key) == null) {
+          return false;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.delete(db.groups(), key);
+          batch.delete(db.groups(), GroupKeys.userGroup(appId, userId, groupId));
+          addToCount(batch, appId, groupId, -1);
+          db.writeSynced(batch);
+        }
+        return true;
+      });
+    }
+  }
+
+  /** The member, or empty when the user is not a member of the group. */
+  public Optional<MemberRecord> member(String appId, String groupId, String userId) {
+    byte[] key = GroupKeys.member(appId, groupId, userId);
+    byte[] muteKey = GroupKeys.mute(appId, groupId, userId);
+    return guarded(() -> {
+      byte[] value = db.get(db.groups(), key);
+      return value == null ? Optional.empty()
+          : Optional.of(GroupCodec.member(userId, db.getLong(db.groups(), muteKey), value));
+    });
+  }
+
+  /**
+   * Members in user id order (UTF-8 byte order) after {@code cursor} (null or empty: from the first), at most
+   * {@code limit}.
+   */
+  public MemberPage members(String appId, String groupId, String cursor, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+    byte[] prefix = GroupKeys.memberPrefix(appId, groupId);
+    boolean fromStart = cursor == null || cursor.isEmpty();
+    byte[] start = fromStart ? prefix : GroupKeys.member(appId, groupId, cursor);
+    return guarded(() -> {
+      List<MemberRecord> out = new ArrayList<>(Math.min(limit, 256));
+      boolean more = false;
+      try (RocksIterator it = db.newIterator(db.groups())) {
+        for (it.seek(start); it.isValid(); it.next()) {
+          byte[] key = it.key();
+          if (!Keys.startsWith(key, prefix)) {
+            break;
+          }
+          String userId = GroupKeys.lastSegment(key, prefix);
+          if (!fromStart && userId.equals(cursor)) {
+            continue;
+          }
+          if (out.size() == limit) {
+            more = true;
+            break;
+          }
+          long mute = db.getLong(db.groups(), GroupKeys.mute(appId, groupId, userId));
+          out.add(GroupCodec.member(userId, mute, it.value()));
+        }
+        it.status();
+      }
+      return new MemberPage(out, more ? out.get(out.size() - 1).userId() : null);
+    });
+  }
+
+  /** How many members the group has; 0 when there is no such group. */
+  public long memberCount(String appId, String groupId) {
+    byte[] key = GroupKeys.count(appId, groupId);
+    return guarded(() -> db.getLong(db.groups(), key));
+  }
+
+  /** Ids of the groups the user is a member of, in id order. */
+  public List<String> groupsOf(String appId, String userId) {
+    byte[] prefix = GroupKeys.userPrefix(appId, userId);
+    return guarded(() -> {
+      List<String> out = new ArrayList<>();
+      for (byte[] key : keysUnder(prefix)) {
+        out.add(GroupKeys.lastSegment(key, prefix));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * A group id suffix never handed out before in this app (a per-app counter, synced). The vendor prefix, such as
+   * Tencent's {@code @TGS#}, is the caller's; a caller-chosen id may still collide, which {@link #create} refuses.
+   */
+  public String nextGroupId(String appId) {
+    byte[] key = GroupKeys.counter(appId);
+    synchronized (writeMutex) {
+      return guarded(() -> {
+        long next = db.getLong(db.groups(), key) + 1;
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.put(db.groups(), key, Keys.longBytes(next));
+          db.writeSynced(batch);
+        }
+        return Long.toString(next, 36).toUpperCase(java.util.Locale.ROOT);
+      });
+    }
+  }
+
+  private void putMember(WriteBatch batch, String app, String group, MemberRecord m, long mute)
+      throws RocksDBException {
+    batch.put(db.groups(), GroupKeys.member(app, group, m.userId()), GroupCodec.member(m));
+    batch.put(db.groups(), GroupKeys.userGroup(app, m.userId(), group), new byte[0]);
+    byte[] muteKey = GroupKeys.mute(app, group, m.userId());
+    if (mute == 0) {
+      batch.delete(db.groups(), muteKey);
+    } else {
+      batch.put(db.groups(), muteKey, Keys.longBytes(mute));
+    }
+  }
+
+  private void addToCount(WriteBatch batch, String app, String group, long delta) throws RocksDBException {
+    byte[] key = GroupKeys.count(app, group);
+    batch.put(db.groups(), key, Keys.longBytes(db.getLong(db.groups(), key) + delta));
+  }
+
+  private void requireGroup(String app, String group) throws RocksDBException {
+    if (db.get(db.groups(), GroupKeys.group(app, group)) == null) {
+      throw new NoSuchElementException("no group " + group + " in app " + app);
+    }
+  }
+
+  private List<byte[]> keysUnder(byte[] prefix) throws RocksDBException {
+    List<byte[]> out = new ArrayList<>();
+    try (RocksIterator it = db.newIterator(db.groups())) {
+      for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix); it.next()) {
+        out.add(it.key());
+      }
+      it.status();
+    }
+    return out;
+  }
+
+  private <T> T guarded(Call<T> call) {
+    readLock.lock();
+    try {
+      if (closed.getAsBoolean()) {
+        throw new StoreClosedException();
+      }
+      return call.run();
+    } catch (RocksDBException e) {
+      throw new UncheckedIOException(new IOException("groups: " + e.getMessage(), e));
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Call<T> {
+    T run() throws RocksDBException;
+  }
+}
