@@ -1,15 +1,10 @@
 package io.parley.server.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.Lock;
-import java.util.function.BooleanSupplier;
-import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
@@ -21,14 +16,12 @@ import org.rocksdb.WriteBatch;
 public final class AccountStore {
 
   private final Database db;
-  private final Lock readLock;
-  private final BooleanSupplier closed;
+  private final OpenGuard guard;
 
-  /** {@code readLock} is the store's shared lock that close() takes exclusively; {@code closed} is read under it. */
-  AccountStore(Database db, Lock readLock, BooleanSupplier closed) {
+  /** {@code guard} is the store's: every call runs only while the store is open. */
+  AccountStore(Database db, OpenGuard guard) {
     this.db = db;
-    this.readLock = readLock;
-    this.closed = closed;
+    this.guard = guard;
   }
 
   /** Starts a key scoped by {@code appId} (a non-empty id without U+0000). */
@@ -39,7 +32,7 @@ public final class AccountStore {
   /** The stored value, or null when the key is absent. */
   public byte[] get(byte[] key) {
     Objects.requireNonNull(key, "key");
-    return guarded(() -> db.get(db.accounts(), key));
+    return guard.run("accounts", () -> db.get(db.accounts(), key));
   }
 
   /** Stores one value, synced. */
@@ -58,7 +51,7 @@ public final class AccountStore {
     if (batch.ops.isEmpty()) {
       return;
     }
-    guarded(() -> {
+    guard.run("accounts", () -> {
       try (WriteBatch writes = new WriteBatch()) {
         for (Op op : batch.ops) {
           if (op.value == null) {
@@ -82,7 +75,7 @@ public final class AccountStore {
     if (skip < 0 || limit < 0) {
       throw new IllegalArgumentException("skip and limit must not be negative");
     }
-    return guarded(() -> {
+    return guard.run("accounts", () -> {
       List<Entry> out = new ArrayList<>(Math.min(limit, 256));
       if (limit == 0) {
         return out;
@@ -109,20 +102,6 @@ public final class AccountStore {
     });
   }
 
-  private <T> T guarded(Call<T> call) {
-    readLock.lock();
-    try {
-      if (closed.getAsBoolean()) {
-        throw new StoreClosedException();
-      }
-      return call.run();
-    } catch (RocksDBException e) {
-      throw new UncheckedIOException(new IOException("accounts: " + e.getMessage(), e));
-    } finally {
-      readLock.unlock();
-    }
-  }
-
   /** One stored key and its value. */
   public record Entry(byte[] key, byte[] value) {
   }
@@ -144,11 +123,6 @@ public final class AccountStore {
 
   /** A put, or a delete when {@code value} is null. */
   private record Op(byte[] key, byte[] value) {
-  }
-
-  @FunctionalInterface
-  private interface Call<T> {
-    T run() throws RocksDBException;
   }
 
   /**

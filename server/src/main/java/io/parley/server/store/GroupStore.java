@@ -1,7 +1,5 @@
 package io.parley.server.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +7,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
-import java.util.function.BooleanSupplier;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -26,15 +22,13 @@ import org.rocksdb.WriteBatch;
 public final class GroupStore {
 
   private final Database db;
-  private final Lock readLock;
-  private final BooleanSupplier closed;
+  private final OpenGuard guard;
   /** Serializes writes: each reads what it changes (existence, counts) before writing its batch. */
   private final Object writeMutex = new Object();
 
-  GroupStore(Database db, Lock readLock, BooleanSupplier closed) {
+  GroupStore(Database db, OpenGuard guard) {
     this.db = db;
-    this.readLock = readLock;
-    this.closed = closed;
+    this.guard = guard;
   }
 
   /**
@@ -54,7 +48,7 @@ public final class GroupStore {
     String app = group.appId();
     String id = group.groupId();
     synchronized (writeMutex) {
-      return guarded(() -> {
+      return guard.run("groups", () -> {
         if (db.get(db.groups(), GroupKeys.group(app, id)) != null) {
           return false;
         }
@@ -74,7 +68,7 @@ public final class GroupStore {
   /** The group, or empty when the app has none with this id. */
   public Optional<GroupRecord> group(String appId, String groupId) {
     byte[] key = GroupKeys.group(appId, groupId);
-    return guarded(() -> {
+    return guard.run("groups", () -> {
       byte[] value = db.get(db.groups(), key);
       return value == null ? Optional.empty() : Optional.of(GroupCodec.group(appId, groupId, value));
     });
@@ -85,7 +79,7 @@ public final class GroupStore {
     Objects.requireNonNull(group, "group");
     byte[] key = GroupKeys.group(group.appId(), group.groupId());
     synchronized (writeMutex) {
-      return guarded(() -> {
+      return guard.run("groups", () -> {
         if (db.get(db.groups(), key) == null) {
           return false;
         }
@@ -102,7 +96,7 @@ public final class GroupStore {
   public boolean delete(String appId, String groupId) {
     byte[] key = GroupKeys.group(appId, groupId);
     synchronized (writeMutex) {
-      return guarded(() -> {
+      return guard.run("groups", () -> {
         if (db.get(db.groups(), key) == null) {
           return false;
         }
@@ -134,7 +128,7 @@ public final class GroupStore {
   public boolean putMember(String appId, String groupId, MemberRecord member) {
     Objects.requireNonNull(member, "member");
     synchronized (writeMutex) {
-      return guarded(() -> {
+      return guard.run("groups", () -> {
         requireGroup(appId, groupId);
         boolean joining = db.get(db.groups(), GroupKeys.member(appId, groupId, member.userId())) == null;
         long mute = member.muteUntilMillis();
@@ -157,7 +151,7 @@ public final class GroupStore {
   public boolean removeMember(String appId, String groupId, String userId) {
     byte[] key = GroupKeys.member(appId, groupId, userId);
     synchronized (writeMutex) {
-      return guarded(() -> {
+      return guard.run("groups", () -> {
         if (db.get(db.groups(), key) == null) {
           return false;
         }
@@ -176,7 +170,7 @@ public final class GroupStore {
   public Optional<MemberRecord> member(String appId, String groupId, String userId) {
     byte[] key = GroupKeys.member(appId, groupId, userId);
     byte[] muteKey = GroupKeys.mute(appId, groupId, userId);
-    return guarded(() -> {
+    return guard.run("groups", () -> {
       byte[] value = db.get(db.groups(), key);
       return value == null ? Optional.empty()
           : Optional.of(GroupCodec.member(userId, db.getLong(db.groups(), muteKey), value));
@@ -194,7 +188,7 @@ public final class GroupStore {
     byte[] prefix = GroupKeys.memberPrefix(appId, groupId);
     boolean fromStart = cursor == null || cursor.isEmpty();
     byte[] start = fromStart ? prefix : GroupKeys.member(appId, groupId, cursor);
-    return guarded(() -> {
+    return guard.run("groups", () -> {
       List<MemberRecord> out = new ArrayList<>(Math.min(limit, 256));
       boolean more = false;
       try (RocksIterator it = db.newIterator(db.groups())) {
@@ -223,13 +217,13 @@ public final class GroupStore {
   /** How many members the group has; 0 when there is no such group. */
   public long memberCount(String appId, String groupId) {
     byte[] key = GroupKeys.count(appId, groupId);
-    return guarded(() -> db.getLong(db.groups(), key));
+    return guard.run("groups", () -> db.getLong(db.groups(), key));
   }
 
   /** Ids of the groups the user is a member of, in id order. */
   public List<String> groupsOf(String appId, String userId) {
     byte[] prefix = GroupKeys.userPrefix(appId, userId);
-    return guarded(() -> {
+    return guard.run("groups", () -> {
       List<String> out = new ArrayList<>();
       for (byte[] key : keysUnder(prefix)) {
         out.add(GroupKeys.lastSegment(key, prefix));
@@ -245,7 +239,7 @@ public final class GroupStore {
   public String nextGroupId(String appId) {
     byte[] key = GroupKeys.counter(appId);
     synchronized (writeMutex) {
-      return guarded(() -> {
+      return guard.run("groups", () -> {
         long next = db.getLong(db.groups(), key) + 1;
         try (WriteBatch batch = new WriteBatch()) {
           batch.put(db.groups(), key, Keys.longBytes(next));
@@ -290,22 +284,4 @@ public final class GroupStore {
     return out;
   }
 
-  private <T> T guarded(Call<T> call) {
-    readLock.lock();
-    try {
-      if (closed.getAsBoolean()) {
-        throw new StoreClosedException();
-      }
-      return call.run();
-    } catch (RocksDBException e) {
-      throw new UncheckedIOException(new IOException("groups: " + e.getMessage(), e));
-    } finally {
-      readLock.unlock();
-    }
-  }
-
-  @FunctionalInterface
-  private interface Call<T> {
-    T run() throws RocksDBException;
-  }
 }

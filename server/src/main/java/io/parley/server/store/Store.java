@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 import org.rocksdb.RocksDBException;
 
@@ -22,16 +21,15 @@ public final class Store implements AutoCloseable {
   private final MessageWriter writer;
   private final AccountStore accounts;
   private final GroupStore groups;
-  /** Readers share it; close() takes it exclusively so no read touches a closed database. */
-  private final ReentrantReadWriteLock readGuard = new ReentrantReadWriteLock();
-  private boolean closed; // guarded by readGuard
+  /** No read touches a closed database. */
+  private final OpenGuard guard = new OpenGuard();
 
   private Store(Database db, CommitLoop loop) {
     this.db = db;
     this.loop = loop;
     this.writer = new MessageWriter(loop);
-    this.accounts = new AccountStore(db, readGuard.readLock(), () -> closed);
-    this.groups = new GroupStore(db, readGuard.readLock(), () -> closed);
+    this.accounts = new AccountStore(db, guard);
+    this.groups = new GroupStore(db, guard);
   }
 
   /**
@@ -135,33 +133,10 @@ public final class Store implements AutoCloseable {
       throw new IllegalStateException("close() called from a store thread (a listener or callback)");
     }
     loop.shutdown();
-    readGuard.writeLock().lock();
-    try {
-      if (!closed) {
-        closed = true;
-        db.close();
-      }
-    } finally {
-      readGuard.writeLock().unlock();
-    }
+    guard.close(db::close);
   }
 
-  private <T> T read(Read<T> read) {
-    readGuard.readLock().lock();
-    try {
-      if (closed) {
-        throw new StoreClosedException();
-      }
-      return read.run();
-    } catch (RocksDBException e) {
-      throw new UncheckedIOException(new IOException(e.getMessage(), e));
-    } finally {
-      readGuard.readLock().unlock();
-    }
-  }
-
-  @FunctionalInterface
-  private interface Read<T> {
-    T run() throws RocksDBException;
+  private <T> T read(OpenGuard.Call<T> read) {
+    return guard.run("", read);
   }
 }
