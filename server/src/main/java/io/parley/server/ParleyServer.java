@@ -100,7 +100,7 @@ public final class ParleyServer implements AutoCloseable {
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
     SendFlow sendFlow = new SendFlow(sends, callbacks, Vendors.messageFormats(), Clock.systemUTC());
     RateLimitedLog refusals = new RateLimitedLog();
-    GatewayContext ctx = new GatewayContext(config, auth, sends, sendFlow, sessions, lanes, idle,
+    GatewayContext ctx = new GatewayContext(config, auth, sendFlow, sessions, lanes, idle,
         refusals, replies, new TimelineSync(store, lanes.reads(), GatewayContext.PAGE, refusals), counters,
         new StateCallbacks(callbacks, Clock.systemUTC()),
         new AtomicLong(System.currentTimeMillis() << 16));
@@ -147,7 +147,7 @@ public final class ParleyServer implements AutoCloseable {
   }
 
   private RestContext restContext() {
-    return new RestContext(auth.apps(), services.accounts(), services.issuer(), sessions, store, sends, callbacks,
+    return new RestContext(auth.apps(), services.accounts(), services.issuer(), sessions, store, callbacks,
         Clock.systemUTC());
   }
 

@@ -3,7 +3,6 @@ package io.parley.server.gateway;
 import io.parley.server.auth.AuthService;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.messaging.SendFlow;
-import io.parley.server.messaging.SendService;
 import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.sync.TimelineSync;
@@ -13,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public record GatewayContext(
     ServerConfig config,
     AuthService auth,
-    SendService sends,
     SendFlow sendFlow,
     SessionRegistry sessions,
     RequestLanes lanes,

@@ -4,7 +4,6 @@ import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.CredentialIssuer;
 import io.parley.server.callback.Callbacks;
-import io.parley.server.messaging.SendService;
 import io.parley.server.session.SessionRegistry;
 import io.parley.server.store.Store;
 import java.time.Clock;
@@ -16,6 +15,5 @@ public record RestContext(
     CredentialIssuer issuer,
     SessionRegistry sessions,
     Store store,
-    SendService sends,
     Callbacks callbacks,
     Clock clock) {}
