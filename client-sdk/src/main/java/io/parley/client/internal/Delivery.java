@@ -87,7 +87,8 @@ final class Delivery {
       return switch (entry.getEventCase()) {
         case RECALL -> RECALL;
         case MESSAGE -> entry.getRecallNotice() ? RECALL : MESSAGE; // the flag: an older server's recall notice
-        case EVENT_NOT_SET -> UNKNOWN;
+        // Group events are delivered once the group API lands; until then they are skipped like unknown kinds.
+        case GROUP_TIP, GROUP_NOTIFICATION, EVENT_NOT_SET -> UNKNOWN;
       };
     }
   }
