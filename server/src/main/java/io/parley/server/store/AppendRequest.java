@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * One event to store: it lands once in its conversation's history and gets an entry in each of {@code timelines}, in
  * that order, at the next seq of each. The caller chooses the timelines (the fan-out); an empty list stores the event
- * in the history only. {@code dedupKey} (the client msg id) is scoped to the app and the sender: a second append
- * with the same key is answered with the first one's outcome and stores nothing. Ids used in keys must be non-empty
- * and free of U+0000; timelines must be distinct and, for a one-to-one conversation, users of the pair.
+ * in the history only (a group read from its own timeline). {@code dedupKey} (the client msg id) is scoped to the app
+ * and the sender: a second append with the same key is answered with the first one's outcome and stores nothing.
+ * Messages need one; tips and notifications have none (null), and their sender may be empty (the app server). Ids
+ * used in keys must be non-empty and free of U+0000; timelines must be distinct and, for a one-to-one conversation,
+ * users of the pair.
  */
 public record AppendRequest(String appId, Conversation conversation, String senderId, Event event, String dedupKey,
     List<String> timelines) {
@@ -20,5 +22,10 @@ public record AppendRequest(String appId, Conversation conversation, String send
   /** The message to store, or null when the event is of another kind. */
   public Message message() {
     return event instanceof Event.NewMessage m ? m.message() : null;
+  }
+
+  /** The group the event belongs to, or null outside a group. */
+  public String groupId() {
+    return conversation instanceof Conversation.Group g ? g.groupId() : null;
   }
 }

@@ -1,6 +1,7 @@
 package io.parley.server.store;
 
 import io.parley.protocol.v1.Message;
+import io.parley.protocol.v1.TimelineEntry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ final class CommitLoop implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(CommitLoop.class);
   private static final int MIN_SEQ_CACHE = 100_000;
+  private static final int MIN_GROUP_CACHE = 10_000;
   /**
    * Written batches that may wait for the completer. Small, so memory stays bounded: when the completer falls this
    * far behind, the writer blocks, appends pile up in the submit queue and maxQueuedAppends refuses the excess.
@@ -60,6 +62,9 @@ final class CommitLoop implements Runnable {
   private final StoreOptions options;
   private final CommitListener listener;
   private final SeqCounters seqs;
+  private final GroupSeqs groupSeqs;
+  /** Timeline entries after which a batch takes no more appends. */
+  private final int entryBudget;
   private final ServerMsgIds ids;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   /** Recalls wait apart from appends (rare, another kind of work) and share their admission count. */
@@ -87,8 +92,13 @@ final class CommitLoop implements Runnable {
     this.sink = sink;
     this.options = options;
     this.listener = listener;
-    // Capacity above two users per append of a batch, so a user touched in the current batch is never evicted.
-    this.seqs = new SeqCounters(db, Math.max(MIN_SEQ_CACHE, 4 * options.maxBatch()));
+    // A batch stops taking appends once it holds entryBudget timeline entries, so it touches at most that many
+    // users plus one append's worth (MessageWriter.MAX_TIMELINES) plus two per recall. The caches hold twice as
+    // many, so a counter touched in the current batch is never evicted (a reload would miss the unwritten batch).
+    this.entryBudget = 4 * options.maxBatch();
+    this.seqs = new SeqCounters(db, Math.max(MIN_SEQ_CACHE,
+        2 * (entryBudget + MessageWriter.MAX_TIMELINES + 2 * options.maxBatch())));
+    this.groupSeqs = new GroupSeqs(db, Math.max(MIN_GROUP_CACHE, 2 * options.maxBatch()));
     this.storedCursors = new NumberCache<>(MIN_SEQ_CACHE,
         device -> db.getLong(db.cursors(), Keys.cursor(device.appId(), device.userId(), device.deviceId())));
     this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
@@ -209,8 +219,10 @@ final class CommitLoop implements Runnable {
         Pending next = queue.poll();
         if (next != null) {
           batch.add(next);
-          while (batch.size() < options.maxBatch() && (next = queue.poll()) != null) {
+          int entries = next.request().timelines().size();
+          while (batch.size() < options.maxBatch() && entries < entryBudget && (next = queue.poll()) != null) {
             batch.add(next);
+            entries += next.request().timelines().size();
           }
           queued.addAndGet(-batch.size());
           commit(batch);
@@ -345,28 +357,40 @@ final class CommitLoop implements Runnable {
     List<AppendResult> results = new ArrayList<>(batch.size());
     List<AppendResult> stored = new ArrayList<>(batch.size());
     Set<SeqCounters.User> touched = new HashSet<>();
+    Set<GroupSeqs.Group> touchedGroups = new HashSet<>();
     List<PendingCursors.Save> cursorSaves = cursors.drain();
     List<PendingRecall> recallBatch = drainRecalls();
     List<RecallResult> recallResults = new ArrayList<>(recallBatch.size());
     boolean sync = false;
     SortedPuts writes = new SortedPuts();
     try {
+      // Tips and notifications have no dedup key: null in both lists.
       List<byte[]> dedupKeys = new ArrayList<>(batch.size());
+      List<byte[]> lookups = new ArrayList<>(batch.size());
       for (Pending pending : batch) {
         AppendRequest request = pending.request();
-        dedupKeys.add(Keys.dedup(request.appId(), request.senderId(), request.dedupKey()));
+        byte[] key = request.dedupKey() == null ? null
+            : Keys.dedup(request.appId(), request.senderId(), request.dedupKey());
+        dedupKeys.add(key);
+        if (key != null) {
+          lookups.add(key);
+        }
       }
       // One multi-get for the whole batch: RocksDB probes the filters of all keys together.
-      List<byte[]> storedRecords = dedupKeys.isEmpty() ? List.of() : db.multiGet(db.dedup(), dedupKeys);
+      List<byte[]> found = lookups.isEmpty() ? List.of() : db.multiGet(db.dedup(), lookups);
       Map<ByteBuffer, AppendResult> seenInBatch = new HashMap<>();
+      int lookup = 0;
       for (int i = 0; i < batch.size(); i++) {
         AppendRequest request = batch.get(i).request();
         byte[] dedupKey = dedupKeys.get(i);
-        AppendResult result = findDuplicate(request, dedupKey, storedRecords.get(i), seenInBatch);
+        AppendResult result = dedupKey == null ? null
+            : findDuplicate(request, dedupKey, found.get(lookup++), seenInBatch);
         if (result == null) {
-          result = append(request, now, touched, writes);
-          writes.put(db.dedup(), dedupKey, DedupRecord.of(result).encode());
-          seenInBatch.put(ByteBuffer.wrap(dedupKey), result);
+          result = append(request, now, touched, touchedGroups, writes);
+          if (dedupKey != null) {
+            writes.put(db.dedup(), dedupKey, DedupRecord.of(result).encode());
+            seenInBatch.put(ByteBuffer.wrap(dedupKey), result);
+          }
           stored.add(result);
         }
         results.add(result);
@@ -400,6 +424,7 @@ final class CommitLoop implements Runnable {
     } catch (Exception e) {
       // Nothing of this batch is on disk: reload its users' counters from disk so no seq is skipped.
       seqs.forget(touched);
+      groupSeqs.forget(touchedGroups);
       storedCursors.forget(cursorSaves.stream().map(PendingCursors.Save::device).toList());
       cursors.restore(cursorSaves);
       log.warn("store batch of {} appends and {} recalls failed", batch.size(), recallBatch.size(), e);
@@ -431,24 +456,58 @@ final class CommitLoop implements Runnable {
     return stored == null ? null : DedupRecord.decode(stored).duplicateResult(request);
   }
 
-  /** Stores the request's message once under its conversation key and points each listed timeline at it. */
-  private AppendResult append(AppendRequest request, long now, Set<SeqCounters.User> touched, SortedPuts writes)
-      throws RocksDBException {
+  /** Stores the request's event once under its conversation key and points each listed timeline at it. */
+  private AppendResult append(AppendRequest request, long now, Set<SeqCounters.User> touched,
+      Set<GroupSeqs.Group> touchedGroups, SortedPuts writes) throws RocksDBException {
     String app = request.appId();
     long serverMsgId = ids.next(now);
-    Conversation.C2c pair = (Conversation.C2c) request.conversation(); // validated on submit
-    Message message = request.message().toBuilder().setServerMsgId(serverMsgId).setServerTimeMs(now).build();
-    byte[] messageKey = Keys.c2cMessage(app, pair.userA(), pair.userB(), serverMsgId);
-    writes.put(db.messages(), messageKey, message.toByteArray());
+    long groupSeq = 0;
+    byte[] eventKey;
+    byte[] eventValue;
+    TimelineEntry entry;
+    if (request.conversation() instanceof Conversation.C2c pair) { // validated on submit
+      Message message = request.message().toBuilder().setServerMsgId(serverMsgId).setServerTimeMs(now).build();
+      eventKey = Keys.c2cMessage(app, pair.userA(), pair.userB(), serverMsgId);
+      eventValue = message.toByteArray();
+      entry = TimelineEntry.newBuilder().setMessage(message).build();
+    } else {
+      if (request.conversation() instanceof Conversation.Group g) {
+        GroupSeqs.Group group = new GroupSeqs.Group(app, g.groupId());
+        touchedGroups.add(group);
+        groupSeq = groupSeqs.next(group);
+        eventKey = Keys.groupEvent(app, g.groupId(), groupSeq);
+      } else {
+        eventKey = Keys.notice(app, serverMsgId);
+      }
+      entry = storedEntry(request, serverMsgId, now, groupSeq);
+      eventValue = entry.toByteArray();
+    }
+    writes.put(db.messages(), eventKey, eventValue);
     List<Delivery> deliveries = new ArrayList<>(request.timelines().size());
     for (String userId : request.timelines()) {
       SeqCounters.User user = new SeqCounters.User(app, userId);
       touched.add(user);
       long seq = seqs.next(user);
-      writes.put(db.timelines(), Keys.timeline(app, userId, seq), messageKey);
+      writes.put(db.timelines(), Keys.timeline(app, userId, seq), eventKey);
       deliveries.add(new Delivery(userId, seq));
     }
-    return new AppendResult(request, serverMsgId, now, false, message, deliveries);
+    return new AppendResult(request, serverMsgId, now, groupSeq, false, entry, deliveries);
+  }
+
+  /** A group's or a notification's event as stored: a timeline entry without seq, the store's ids filled in. */
+  private static TimelineEntry storedEntry(AppendRequest request, long serverMsgId, long now, long groupSeq) {
+    TimelineEntry.Builder entry = TimelineEntry.newBuilder();
+    if (request.event() instanceof Event.NewMessage m) {
+      entry.setMessage(m.message().toBuilder().setServerMsgId(serverMsgId).setServerTimeMs(now)
+          .setGroupId(request.groupId()).setGroupSeq(groupSeq).clearToUserId());
+    } else if (request.event() instanceof Event.Tip t) {
+      entry.setGroupTip(t.tip().toBuilder().setGroupId(request.groupId()).setGroupSeq(groupSeq)
+          .setServerMsgId(serverMsgId).setServerTimeMs(now));
+    } else {
+      entry.setGroupNotification(((Event.Notification) request.event()).notification().toBuilder()
+          .setServerMsgId(serverMsgId).setServerTimeMs(now));
+    }
+    return entry.build();
   }
 
   private void notifyRecalled(List<RecallResult> recalled) {

@@ -1,6 +1,9 @@
 package io.parley.server.store;
 
-/** Where a stored event belongs: a one-to-one conversation or a group. Ids must be non-empty and free of U+0000. */
+/**
+ * Where a stored event belongs: a one-to-one conversation, a group, or only the timelines it is appended to. Ids must
+ * be non-empty and free of U+0000.
+ */
 public sealed interface Conversation {
 
   /** A one-to-one conversation; the pair is unordered ({@code c2c(a, b)} and {@code c2c(b, a)} are the same history). */
@@ -22,8 +25,12 @@ public sealed interface Conversation {
     }
   }
 
-  /** A group's conversation. Not stored yet: the store refuses appends to it until groups land. */
+  /** A group's conversation: its history is ordered by a per-group seq (one per message or tip). */
   record Group(String groupId) implements Conversation {
+  }
+
+  /** No conversation: the event is stored for the listed timelines only (group notifications). */
+  record Timelines() implements Conversation {
   }
 
   /** The one-to-one conversation of two users. */

@@ -271,6 +271,88 @@ final class Database implements BatchSink, AutoCloseable {
     }
   }
 
+  /** The newest seq of a group's history; 0 when it has none. One reverse seek on the messages family. */
+  long newestGroupSeq(String appId, String groupId) throws RocksDBException {
+    byte[] prefix = Keys.groupPrefix(appId, groupId);
+    try (RocksIterator it = db.newIterator(messages)) {
+      it.seekForPrev(Keys.groupEvent(appId, groupId, -1L));
+      if (it.isValid()) {
+        byte[] key = it.key();
+        if (Keys.startsWith(key, prefix) && key.length == prefix.length + Long.BYTES) {
+          return Keys.trailingNumber(key);
+        }
+      }
+      it.status();
+      return 0;
+    }
+  }
+
+  /**
+   * A group's history after {@code afterSeq}, ascending, at most {@code limit}: each entry's seq is its group seq.
+   * Recalled messages read as recalled.
+   */
+  List<TimelineEntry> readGroup(String appId, String groupId, long afterSeq, int limit) throws RocksDBException {
+    List<TimelineEntry> out = new ArrayList<>(Math.min(Math.max(limit, 0), 256));
+    if (limit <= 0 || afterSeq == Long.MAX_VALUE) {
+      return out;
+    }
+    byte[] prefix = Keys.groupPrefix(appId, groupId);
+    List<byte[]> keys = new ArrayList<>();
+    try (RocksIterator it = db.newIterator(messages)) {
+      for (it.seek(Keys.groupEvent(appId, groupId, afterSeq + 1)); it.isValid() && out.size() < limit; it.next()) {
+        byte[] key = it.key();
+        if (!Keys.startsWith(key, prefix) || key.length != prefix.length + Long.BYTES) {
+          break;
+        }
+        keys.add(key);
+        out.add(parseEntry(it.value()).toBuilder().setSeq(Keys.trailingNumber(key)).build());
+      }
+      it.status();
+    }
+    return markRecalled(keys, out);
+  }
+
+  /**
+   * A group's history before {@code beforeSeq}, newest first, at most {@code limit}: each entry's seq is its group
+   * seq. One reverse range scan.
+   */
+  List<TimelineEntry> readGroupBackwards(String appId, String groupId, long beforeSeq, int limit)
+      throws RocksDBException {
+    List<TimelineEntry> out = new ArrayList<>(Math.min(Math.max(limit, 0), 256));
+    if (limit <= 0 || beforeSeq <= 1) {
+      return out;
+    }
+    byte[] prefix = Keys.groupPrefix(appId, groupId);
+    List<byte[]> keys = new ArrayList<>();
+    try (RocksIterator it = db.newIterator(messages)) {
+      for (it.seekForPrev(Keys.groupEvent(appId, groupId, beforeSeq - 1)); it.isValid() && out.size() < limit;
+          it.prev()) {
+        byte[] key = it.key();
+        if (!Keys.startsWith(key, prefix) || key.length != prefix.length + Long.BYTES) {
+          break;
+        }
+        keys.add(key);
+        out.add(parseEntry(it.value()).toBuilder().setSeq(Keys.trailingNumber(key)).build());
+      }
+      it.status();
+    }
+    return markRecalled(keys, out);
+  }
+
+  private List<TimelineEntry> markRecalled(List<byte[]> keys, List<TimelineEntry> out) throws RocksDBException {
+    if (keys.isEmpty()) {
+      return out;
+    }
+    List<byte[]> recalled = db.multiGetAsList(Collections.nCopies(keys.size(), recalls), keys);
+    for (int i = 0; i < out.size(); i++) {
+      TimelineEntry e = out.get(i);
+      if (recalled.get(i) != null && e.hasMessage()) {
+        out.set(i, e.toBuilder().setMessage(RecallRecords.recalled(e.getMessage())).build());
+      }
+    }
+    return out;
+  }
+
   /**
    * Entries with seq greater than {@code afterSeq}, ascending, at most {@code limit}. A timeline value is the key of
    * its message in the messages column family: one range scan collects the keys, one multi-get fetches the messages.
@@ -307,6 +389,12 @@ final class Database implements BatchSink, AutoCloseable {
       byte[] value = values.get(i);
       if (value == null) {
         throw new RocksDBException("timeline entry " + seqs.get(i) + " of " + userId + " has no message");
+      }
+      if (!Keys.isC2cMessageKey(keys.get(i))) {
+        TimelineEntry stored = parseEntry(value).toBuilder().setSeq(seqs.get(i)).build();
+        out.add(recalled.get(i) == null || !stored.hasMessage() ? stored
+            : stored.toBuilder().setMessage(RecallRecords.recalled(stored.getMessage())).build());
+        continue;
       }
       Message message = parseMessage(value);
       Message read = recalled.get(i) == null ? message : RecallRecords.recalled(message);
@@ -350,6 +438,14 @@ final class Database implements BatchSink, AutoCloseable {
       }
     }
     return out;
+  }
+
+  private static TimelineEntry parseEntry(byte[] value) throws RocksDBException {
+    try {
+      return TimelineEntry.parseFrom(value);
+    } catch (InvalidProtocolBufferException e) {
+      throw new RocksDBException("corrupt stored event: " + e.getMessage());
+    }
   }
 
   private static Message parseMessage(byte[] value) throws RocksDBException {

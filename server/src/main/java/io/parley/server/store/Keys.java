@@ -11,8 +11,12 @@ import java.util.Arrays;
 final class Keys {
 
   static final byte SEPARATOR = 0;
-  /** Conversation kind segment of message keys; other kinds (groups) get their own segment later. */
+  /** Conversation kind segment of message keys: a one-to-one conversation's messages. */
   private static final byte[] C2C = "c2c".getBytes(StandardCharsets.US_ASCII);
+  /** A group's history: its messages and tips by group seq. */
+  private static final byte[] GROUP = "grp".getBytes(StandardCharsets.US_ASCII);
+  /** Events stored for their timelines only, in no conversation (group notifications), by server msg id. */
+  private static final byte[] NOTICES = "ntf".getBytes(StandardCharsets.US_ASCII);
 
   private Keys() {
   }
@@ -53,6 +57,34 @@ final class Keys {
     byte[] b = utf8(userB);
     boolean aFirst = Arrays.compareUnsigned(a, b) <= 0;
     return new Builder().str(appId).raw(C2C).raw(aFirst ? a : b).raw(aFirst ? b : a);
+  }
+
+  /** {@code app 0 "grp" 0 group 0 groupSeq}. */
+  static byte[] groupEvent(String appId, String groupId, long groupSeq) {
+    return new Builder().str(appId).raw(GROUP).str(groupId).num(groupSeq).build();
+  }
+
+  /** {@code app 0 "grp" 0 group 0}: the prefix of one group's history. */
+  static byte[] groupPrefix(String appId, String groupId) {
+    return new Builder().str(appId).raw(GROUP).str(groupId).build();
+  }
+
+  /** {@code app 0 "ntf" 0 serverMsgId}. */
+  static byte[] notice(String appId, long serverMsgId) {
+    return new Builder().str(appId).raw(NOTICES).num(serverMsgId).build();
+  }
+
+  /**
+   * True when a messages-family key holds a one-to-one message (a {@code Message}); the other kinds hold a
+   * {@code TimelineEntry} without seq. The kind is the segment after the app id.
+   */
+  static boolean isC2cMessageKey(byte[] key) {
+    int i = 0;
+    while (i < key.length && key[i] != SEPARATOR) {
+      i++;
+    }
+    return key.length > i + C2C.length + 1 && Arrays.equals(key, i + 1, i + 1 + C2C.length, C2C, 0, C2C.length)
+        && key[i + 1 + C2C.length] == SEPARATOR;
   }
 
   /** {@code app 0 user 0 device}. */

@@ -68,37 +68,81 @@ public final class MessageWriter {
     loop.saveCursor(new PendingCursors.Device(appId, userId, deviceId), seq);
   }
 
+  /** The most timelines one append may name: beyond it a group is read from its own timeline instead. */
+  public static final int MAX_TIMELINES = 20_000;
+
   private static void validate(AppendRequest request) {
     if (request == null) {
       throw new IllegalArgumentException("request must not be null");
     }
     Keys.requireId("appId", request.appId());
-    String sender = Keys.requireId("senderId", request.senderId());
-    Keys.requireId("dedupKey", request.dedupKey());
-    if (!(request.conversation() instanceof Conversation.C2c pair)) {
-      throw new IllegalArgumentException("only one-to-one conversations are stored so far, not "
-          + request.conversation());
-    }
-    Keys.requireId("userA", pair.userA());
-    Keys.requireId("userB", pair.userB());
-    if (!pair.has(sender)) {
-      throw new IllegalArgumentException("the sender " + sender + " is not one of the conversation " + pair);
-    }
-    Message message = request.message();
-    if (message == null) {
-      throw new IllegalArgumentException("the event must be a message");
-    }
-    if (!message.getFromUserId().equals(sender)) {
-      throw new IllegalArgumentException("the message is from " + message.getFromUserId() + ", not the sender " + sender);
+    if (request.event() == null) {
+      throw new IllegalArgumentException("the event must not be null");
     }
     if (request.timelines() == null) {
       throw new IllegalArgumentException("timelines must not be null (an empty list stores history only)");
     }
+    if (request.timelines().size() > MAX_TIMELINES) {
+      throw new IllegalArgumentException("an append may name at most " + MAX_TIMELINES + " timelines, not "
+          + request.timelines().size());
+    }
     Set<String> seen = new HashSet<>();
     for (String user : request.timelines()) {
-      if (!pair.has(user) || !seen.add(user)) {
-        throw new IllegalArgumentException("timelines must be distinct users of " + pair + ": " + request.timelines());
+      Keys.requireId("timeline user", user);
+      if (!seen.add(user)) {
+        throw new IllegalArgumentException("timelines must be distinct: " + user + " is listed twice");
       }
+    }
+    if (request.event() instanceof Event.NewMessage m) {
+      validateMessage(request, m.message());
+    } else if (request.event() instanceof Event.Tip) {
+      requireConversation(request, Conversation.Group.class, "a tip");
+      noDedup(request, "a tip");
+    } else {
+      requireConversation(request, Conversation.Timelines.class, "a notification");
+      noDedup(request, "a notification");
+      if (request.timelines().isEmpty()) {
+        throw new IllegalArgumentException("a notification needs at least one timeline");
+      }
+    }
+    if (request.conversation() instanceof Conversation.Group g) {
+      Keys.requireId("groupId", g.groupId());
+    }
+  }
+
+  private static void validateMessage(AppendRequest request, Message message) {
+    String sender = Keys.requireId("senderId", request.senderId());
+    Keys.requireId("dedupKey", request.dedupKey());
+    if (!message.getFromUserId().equals(sender)) {
+      throw new IllegalArgumentException("the message is from " + message.getFromUserId() + ", not the sender " + sender);
+    }
+    if (request.conversation() instanceof Conversation.C2c pair) {
+      Keys.requireId("userA", pair.userA());
+      Keys.requireId("userB", pair.userB());
+      if (!pair.has(sender)) {
+        throw new IllegalArgumentException("the sender " + sender + " is not one of the conversation " + pair);
+      }
+      for (String user : request.timelines()) {
+        if (!pair.has(user)) {
+          throw new IllegalArgumentException("timelines must be users of " + pair + ": " + request.timelines());
+        }
+      }
+    } else if (!(request.conversation() instanceof Conversation.Group)) {
+      throw new IllegalArgumentException("a message needs a one-to-one or group conversation, not "
+          + request.conversation());
+    }
+  }
+
+  private static void requireConversation(AppendRequest request, Class<? extends Conversation> kind, String what) {
+    if (!kind.isInstance(request.conversation())) {
+      throw new IllegalArgumentException(what + " belongs in a " + kind.getSimpleName() + " conversation, not "
+          + request.conversation());
+    }
+  }
+
+  private static void noDedup(AppendRequest request, String what) {
+    if (request.dedupKey() != null) {
+      throw new IllegalArgumentException(what + " takes no dedup key");
     }
   }
 }

@@ -105,6 +105,29 @@ public final class Store implements AutoCloseable {
     return read(() -> db.readConversation(appId, userA, userB, fromId, beforeId, limit));
   }
 
+  /** A group's history after {@code afterSeq}, ascending, at most {@code limit}; entry seqs are group seqs. */
+  public List<TimelineEntry> readGroup(String appId, String groupId, long afterSeq, int limit) {
+    requireGroup(appId, groupId);
+    return read(() -> db.readGroup(appId, groupId, afterSeq, limit));
+  }
+
+  /** A group's history before {@code beforeSeq}, newest first, at most {@code limit}; entry seqs are group seqs. */
+  public List<TimelineEntry> readGroupBackwards(String appId, String groupId, long beforeSeq, int limit) {
+    requireGroup(appId, groupId);
+    return read(() -> db.readGroupBackwards(appId, groupId, beforeSeq, limit));
+  }
+
+  /** The newest seq of a group's history (as on disk: appends still waiting for their batch are not counted). */
+  public long newestGroupSeq(String appId, String groupId) {
+    requireGroup(appId, groupId);
+    return read(() -> db.newestGroupSeq(appId, groupId));
+  }
+
+  private static void requireGroup(String appId, String groupId) {
+    Keys.requireId("appId", appId);
+    Keys.requireId("groupId", groupId);
+  }
+
   /** The user's newest committed timeline seq; 0 when the timeline is empty. */
   public long newestSeq(String appId, String userId) {
     Keys.requireId("appId", appId);

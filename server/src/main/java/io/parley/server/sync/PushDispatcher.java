@@ -48,7 +48,7 @@ public final class PushDispatcher implements CommitListener {
 
   /** The timeline entry a delivery made, as the user's devices read it. */
   private static TimelineEntry entry(AppendResult r, Delivery d) {
-    return TimelineEntry.newBuilder().setSeq(d.seq()).setMessage(r.message()).build();
+    return r.entryFor(d);
   }
 
   private void routeBoth(Map<Session, List<TimelineEntry>> perSession, String app, String from,

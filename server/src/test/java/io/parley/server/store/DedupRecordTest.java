@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class DedupRecordTest {
 
   private static AppendResult stored(AppendRequest request, List<Delivery> deliveries) {
-    return new AppendResult(request, 7, 9, false, request.message(), deliveries);
+    return new AppendResult(request, 7, 9, 0, false,
+        io.parley.protocol.v1.TimelineEntry.newBuilder().setMessage(request.message()).build(), deliveries);
   }
 
   @Test

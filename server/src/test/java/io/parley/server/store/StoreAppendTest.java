@@ -178,8 +178,12 @@ class StoreAppendTest {
             "alice", request("alice", "bob", "m").event(), "m", List.of("bob"))),
         Named.of("a message from someone other than the sender", new AppendRequest(APP,
             Conversation.c2c("alice", "bob"), "bob", request("alice", "bob", "m").event(), "m", List.of("bob"))),
-        Named.of("a group conversation (not stored yet)", new AppendRequest(APP, new Conversation.Group("g1"),
+        Named.of("a group with an empty id", new AppendRequest(APP, new Conversation.Group(""),
             "alice", request("alice", "bob", "m").event(), "m", List.of("alice"))),
+        Named.of("a message in no conversation", new AppendRequest(APP, new Conversation.Timelines(),
+            "alice", request("alice", "bob", "m").event(), "m", List.of("alice"))),
+        Named.of("a group message without a dedup key", new AppendRequest(APP, new Conversation.Group("g1"),
+            "alice", request("alice", "bob", "m").event(), null, List.of("alice"))),
         Named.of("no request at all", null));
   }
 
