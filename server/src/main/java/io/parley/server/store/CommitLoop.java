@@ -73,7 +73,7 @@ final class CommitLoop implements Runnable {
   private final AtomicInteger queued = new AtomicInteger();
   private final PendingCursors cursors = new PendingCursors();
   /** The newest stored cursor per device, so that a cursor save (one per ack) costs no store read. */
-  private final NumberCache<PendingCursors.Device> storedCursors;
+  private final NumberCache<PendingCursors.Cursor> storedCursors;
   private final BlockingQueue<Finished> finished = new ArrayBlockingQueue<>(MAX_WAITING_BATCHES);
   private final Thread thread;
   private final Thread completer;
@@ -100,7 +100,7 @@ final class CommitLoop implements Runnable {
         2 * (entryBudget + MessageWriter.MAX_TIMELINES + 2 * options.maxBatch())));
     this.groupSeqs = new GroupSeqs(db, Math.max(MIN_GROUP_CACHE, 2 * options.maxBatch()));
     this.storedCursors = new NumberCache<>(MIN_SEQ_CACHE,
-        device -> db.getLong(db.cursors(), Keys.cursor(device.appId(), device.userId(), device.deviceId())));
+        cursor -> db.getLong(db.cursors(), cursor.key()));
     this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
     this.recalls = new RecallWriter(db, seqs);
     this.thread = new Thread(this, "parley-store-writer");
@@ -163,7 +163,7 @@ final class CommitLoop implements Runnable {
     return pending.future();
   }
 
-  void saveCursor(PendingCursors.Device device, long seq) {
+  void saveCursor(PendingCursors.Cursor device, long seq) {
     if (closing) {
       throw new StoreClosedException();
     }
@@ -404,9 +404,9 @@ final class CommitLoop implements Runnable {
         recallResults.add(r);
       }
       for (PendingCursors.Save save : cursorSaves) {
-        PendingCursors.Device device = save.device();
+        PendingCursors.Cursor device = save.device();
         if (save.seq() > storedCursors.get(device)) {
-          writes.put(db.cursors(), Keys.cursor(device.appId(), device.userId(), device.deviceId()),
+          writes.put(db.cursors(), device.key(),
               Keys.longBytes(save.seq()));
           storedCursors.put(device, save.seq());
         }

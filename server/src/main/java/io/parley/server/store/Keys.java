@@ -92,6 +92,14 @@ final class Keys {
     return new Builder().str(appId).str(userId).str(deviceId).build();
   }
 
+  /**
+   * {@code app 0 user 0 0 group 0}: a member's read cursor in a group. The empty segment where a device's cursor has
+   * its (never empty) device id keeps the two kinds apart.
+   */
+  static byte[] groupCursor(String appId, String userId, String groupId) {
+    return new Builder().str(appId).str(userId).raw(new byte[0]).str(groupId).build();
+  }
+
   /** {@code app 0 sender 0 clientMsgId}. */
   static byte[] dedup(String appId, String fromUserId, String clientMsgId) {
     return new Builder().str(appId).str(fromUserId).str(clientMsgId).build();

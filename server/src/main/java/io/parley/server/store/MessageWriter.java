@@ -68,6 +68,20 @@ public final class MessageWriter {
     loop.saveCursor(new PendingCursors.Device(appId, userId, deviceId), seq);
   }
 
+  /**
+   * Records that a member has read a group's history (a group read from its own timeline) up to {@code seq}.
+   * Coalesced and written like a device cursor; never lowers a stored one.
+   */
+  public void saveGroupCursor(String appId, String userId, String groupId, long seq) {
+    Keys.requireId("appId", appId);
+    Keys.requireId("userId", userId);
+    Keys.requireId("groupId", groupId);
+    if (seq < 0) {
+      throw new IllegalArgumentException("seq must not be negative: " + seq);
+    }
+    loop.saveCursor(new PendingCursors.GroupReader(appId, userId, groupId), seq);
+  }
+
   /** The most timelines one append may name: beyond it a group is read from its own timeline instead. */
   public static final int MAX_TIMELINES = 20_000;
 

@@ -142,6 +142,13 @@ public final class Store implements AutoCloseable {
     return read(() -> db.getLong(db.cursors(), key));
   }
 
+  /** A member's stored read cursor in a group; 0 when none was saved (pending saves are not visible until written). */
+  public long groupCursor(String appId, String userId, String groupId) {
+    byte[] key = Keys.groupCursor(Keys.requireId("appId", appId), Keys.requireId("userId", userId),
+        Keys.requireId("groupId", groupId));
+    return read(() -> db.getLong(db.cursors(), key));
+  }
+
   public StoreStats stats() {
     return loop.stats();
   }

@@ -104,4 +104,29 @@ class StoreCursorTest {
       assertTrue(writes.get() >= 2, "the first write failed");
     }
   }
+
+  @Test
+  @DisplayName("a member's group cursor is its own: apart from its devices' cursors and from other groups")
+  void groupCursorsApart() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      store.writer().saveGroupCursor(APP, "bob", "g1", 7);
+      store.writer().saveGroupCursor(APP, "bob", "g1", 4);
+      store.writer().saveCursor(APP, "bob", "phone", 2);
+      Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> store.groupCursor(APP, "bob", "g1") == 7);
+      Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> store.cursor(APP, "bob", "phone") == 2);
+      assertEquals(0, store.groupCursor(APP, "bob", "g2"));
+      assertEquals(0, store.groupCursor(APP, "alice", "g1"));
+    }
+  }
+
+  @Test
+  @DisplayName("a group cursor survives reopen")
+  void groupCursorSurvivesReopen() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      store.writer().saveGroupCursor(APP, "bob", "g1", 9);
+    }
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      assertEquals(9, store.groupCursor(APP, "bob", "g1"));
+    }
+  }
 }
