@@ -23,4 +23,16 @@ public interface Delivery {
 
   /** Highest seq known to exist in the user's timeline. On the loop. */
   long newestKnownSeq();
+
+  /**
+   * Tells the device that a group it reads from the group's own timeline (a large group) has reached
+   * {@code groupSeq}. Coalesced: hints arriving together go out as one push with the newest seq per group. Any thread.
+   */
+  void hintGroup(String groupId, long groupSeq);
+
+  /**
+   * Hands over an event that is not in the user's timeline (seq 0: an online-only room message); written at once if
+   * the channel can take it, dropped otherwise (online-only means no promise to a slow device). Any thread.
+   */
+  void offerTransient(TimelineEntry entry);
 }

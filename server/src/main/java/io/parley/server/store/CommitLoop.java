@@ -63,6 +63,8 @@ final class CommitLoop implements Runnable {
   private final CommitListener listener;
   private final SeqCounters seqs;
   private final GroupSeqs groupSeqs;
+  /** Per group, the first seq kept in the group's timeline only; 0 while every event went to members' timelines. */
+  private final NumberCache<GroupSeqs.Group> firstReadSeqs;
   /** Timeline entries after which a batch takes no more appends. */
   private final int entryBudget;
   private final ServerMsgIds ids;
@@ -99,6 +101,8 @@ final class CommitLoop implements Runnable {
     this.seqs = new SeqCounters(db, Math.max(MIN_SEQ_CACHE,
         2 * (entryBudget + MessageWriter.MAX_TIMELINES + 2 * options.maxBatch())));
     this.groupSeqs = new GroupSeqs(db, Math.max(MIN_GROUP_CACHE, 2 * options.maxBatch()));
+    this.firstReadSeqs = new NumberCache<>(Math.max(MIN_GROUP_CACHE, 2 * options.maxBatch()),
+        g -> db.getLong(db.cursors(), Keys.firstReadSeq(g.appId(), g.groupId())));
     this.storedCursors = new NumberCache<>(MIN_SEQ_CACHE,
         cursor -> db.getLong(db.cursors(), cursor.key()));
     this.ids = new ServerMsgIds(db.getLong(db.defaultCf(), Database.LAST_SERVER_MSG_ID));
@@ -425,6 +429,7 @@ final class CommitLoop implements Runnable {
       // Nothing of this batch is on disk: reload its users' counters from disk so no seq is skipped.
       seqs.forget(touched);
       groupSeqs.forget(touchedGroups);
+      firstReadSeqs.forget(touchedGroups);
       storedCursors.forget(cursorSaves.stream().map(PendingCursors.Save::device).toList());
       cursors.restore(cursorSaves);
       log.warn("store batch of {} appends and {} recalls failed", batch.size(), recallBatch.size(), e);
@@ -476,6 +481,11 @@ final class CommitLoop implements Runnable {
         touchedGroups.add(group);
         groupSeq = groupSeqs.next(group);
         eventKey = Keys.groupEvent(app, g.groupId(), groupSeq);
+        if (request.timelines().isEmpty() && firstReadSeqs.get(group) == 0) {
+          // The group's first event read from its own timeline: from here on members pull it (see Store).
+          writes.put(db.cursors(), Keys.firstReadSeq(app, g.groupId()), Keys.longBytes(groupSeq));
+          firstReadSeqs.put(group, groupSeq);
+        }
       } else {
         eventKey = Keys.notice(app, serverMsgId);
       }

@@ -100,6 +100,14 @@ final class Keys {
     return new Builder().str(appId).str(userId).raw(new byte[0]).str(groupId).build();
   }
 
+  /**
+   * {@code app 0 0 0 group 0}: the first seq of a group's history that was kept in the group's timeline only (read
+   * fan-out). A group cursor with an empty user id, which no real user has.
+   */
+  static byte[] firstReadSeq(String appId, String groupId) {
+    return new Builder().str(appId).raw(new byte[0]).raw(new byte[0]).str(groupId).build();
+  }
+
   /** {@code app 0 sender 0 clientMsgId}. */
   static byte[] dedup(String appId, String fromUserId, String clientMsgId) {
     return new Builder().str(appId).str(fromUserId).str(clientMsgId).build();

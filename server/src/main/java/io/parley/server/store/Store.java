@@ -149,6 +149,16 @@ public final class Store implements AutoCloseable {
     return read(() -> db.getLong(db.cursors(), key));
   }
 
+  /**
+   * The first seq of the group's history that went to the group's own timeline only (no member timelines: a large
+   * group, read on pull); 0 while every event was fanned out to members' timelines. Once set it never changes: a
+   * member's read position in the group is at least the seq before it.
+   */
+  public long firstReadSeq(String appId, String groupId) {
+    byte[] key = Keys.firstReadSeq(Keys.requireId("appId", appId), Keys.requireId("groupId", groupId));
+    return read(() -> db.getLong(db.cursors(), key));
+  }
+
   public StoreStats stats() {
     return loop.stats();
   }

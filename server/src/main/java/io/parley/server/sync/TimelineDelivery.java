@@ -5,6 +5,8 @@ import io.netty.channel.EventLoop;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.Error;
 import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.GroupSeq;
+import io.parley.protocol.v1.Push;
 import io.parley.protocol.v1.TimelineEntry;
 import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.session.Delivery;
@@ -12,7 +14,9 @@ import io.parley.server.session.Farewell;
 import io.parley.server.session.UserKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -49,6 +53,9 @@ public final class TimelineDelivery implements Delivery {
   private boolean reading;
   private boolean started;
   private long commitsSeen; // entries offered so far; tells whether any arrived during a read
+  /** Group hints not yet written: newest seq per group. Filled from any thread, drained on the loop. */
+  private final ConcurrentHashMap<String, Long> hints = new ConcurrentHashMap<>();
+  private final AtomicBoolean hintFlushQueued = new AtomicBoolean();
 
   public TimelineDelivery(Channel channel, UserKey user, TimelineSource source, Executor readExecutor, int pageSize,
       RateLimitedLog failures) {
@@ -71,12 +78,47 @@ public final class TimelineDelivery implements Delivery {
     delivered = afterSeq;
     newestKnown = Math.max(newestKnown, Math.max(newestSeq, afterSeq)); // commits offered before start count too
     catchUp();
+    flushHints();
   }
 
   /** Hands over newly committed entries of this user, ascending. Any thread. */
   @Override
   public void offer(List<TimelineEntry> entries) {
     loop.execute(() -> onCommitted(entries));
+  }
+
+  @Override
+  public void hintGroup(String groupId, long groupSeq) {
+    hints.merge(groupId, groupSeq, Math::max);
+    if (hintFlushQueued.compareAndSet(false, true)) {
+      loop.execute(this::flushHints);
+    }
+  }
+
+  @Override
+  public void offerTransient(TimelineEntry entry) {
+    loop.execute(() -> {
+      if (started && channel.isActive() && channel.isWritable()) {
+        channel.writeAndFlush(Frame.newBuilder().setPush(Push.newBuilder().addEntries(entry)
+            .setNewestSeq(Math.max(newestKnown, delivered))).build(), channel.voidPromise());
+      }
+    });
+  }
+
+  /** Writes the pending group hints as one push; before the login's answer they wait (start flushes them). */
+  private void flushHints() {
+    hintFlushQueued.set(false);
+    if (!started || !channel.isActive() || hints.isEmpty()) {
+      return;
+    }
+    Push.Builder push = Push.newBuilder().setNewestSeq(Math.max(newestKnown, delivered));
+    for (String group : List.copyOf(hints.keySet())) {
+      Long seq = hints.remove(group);
+      if (seq != null) {
+        push.addGroups(GroupSeq.newBuilder().setGroupId(group).setNewestSeq(seq));
+      }
+    }
+    channel.writeAndFlush(Frame.newBuilder().setPush(push).build(), channel.voidPromise());
   }
 
   /** Resumes a paused catch-up when the channel can take more. On the loop. */

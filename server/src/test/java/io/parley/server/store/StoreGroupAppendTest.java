@@ -107,6 +107,23 @@ class StoreGroupAppendTest {
   }
 
   @Test
+  @DisplayName("the first event kept in the group's timeline only is remembered, across a restart, and never moves")
+  void firstReadSeq() {
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      await(store.writer().append(groupMessage("alice", "m1", List.of("alice", "bob"))));
+      assertEquals(0, store.firstReadSeq(APP, "g1"), "fanned out on write so far");
+      await(store.writer().append(groupMessage("alice", "m2", List.of())));
+      await(store.writer().append(tip(GroupTipType.GROUP_TIP_JOINED, List.of())));
+      assertEquals(2, store.firstReadSeq(APP, "g1"));
+    }
+    try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
+      await(store.writer().append(groupMessage("alice", "m3", List.of())));
+      assertEquals(2, store.firstReadSeq(APP, "g1"));
+      assertEquals(0, store.firstReadSeq(APP, "g2"));
+    }
+  }
+
+  @Test
   @DisplayName("a group's history pages backwards from a seq, newest first")
   void backwards() {
     try (Store store = Store.open(dir, StoreOptions.defaults(), CommitListener.NONE)) {
