@@ -8,15 +8,24 @@ import java.util.List;
  * that order, at the next seq of each. The caller chooses the timelines (the fan-out); an empty list stores the event
  * in the history only (a group read from its own timeline). {@code dedupKey} (the client msg id) is scoped to the app
  * and the sender: a second append with the same key is answered with the first one's outcome and stores nothing.
- * Messages need one; tips and notifications have none (null), and their sender may be empty (the app server). Ids
+ * Messages need one; tips and notifications have none (null), and their sender may be empty (the app server).
+ * {@code readOnPull}: a group event that members read from the group's own timeline (a large group); the timelines
+ * listed then are only those of users who cannot pull it (a removed member told of its removal). Ids
  * used in keys must be non-empty and free of U+0000; timelines must be distinct and, for a one-to-one conversation,
  * users of the pair.
  */
 public record AppendRequest(String appId, Conversation conversation, String senderId, Event event, String dedupKey,
-    List<String> timelines) {
+    List<String> timelines, boolean readOnPull) {
 
   public AppendRequest {
     timelines = timelines == null ? null : List.copyOf(timelines);
+  }
+
+  /** A request whose group event is read on pull exactly when it names no timeline. */
+  public AppendRequest(String appId, Conversation conversation, String senderId, Event event, String dedupKey,
+      List<String> timelines) {
+    this(appId, conversation, senderId, event, dedupKey, timelines,
+        conversation instanceof Conversation.Group && timelines != null && timelines.isEmpty());
   }
 
   /** The message to store, or null when the event is of another kind. */

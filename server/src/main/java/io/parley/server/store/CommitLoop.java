@@ -481,7 +481,7 @@ final class CommitLoop implements Runnable {
         touchedGroups.add(group);
         groupSeq = groupSeqs.next(group);
         eventKey = Keys.groupEvent(app, g.groupId(), groupSeq);
-        if (request.timelines().isEmpty() && firstReadSeqs.get(group) == 0) {
+        if (request.readOnPull() && firstReadSeqs.get(group) == 0) {
           // The group's first event read from its own timeline: from here on members pull it (see Store).
           writes.put(db.cursors(), Keys.firstReadSeq(app, g.groupId()), Keys.longBytes(groupSeq));
           firstReadSeqs.put(group, groupSeq);

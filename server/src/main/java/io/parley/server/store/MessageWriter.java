@@ -121,6 +121,8 @@ public final class MessageWriter {
     }
     if (request.conversation() instanceof Conversation.Group g) {
       Keys.requireId("groupId", g.groupId());
+    } else if (request.readOnPull()) {
+      throw new IllegalArgumentException("only a group's events are read on pull");
     }
   }
 
