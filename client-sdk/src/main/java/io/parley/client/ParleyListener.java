@@ -22,7 +22,9 @@ public interface ParleyListener {
 
   /**
    * The next timeline entry that is a message, exactly once and in seq order; returning acknowledges it. One recalled
-   * before this device got it comes with {@code recalled()} true and no body.
+   * before this device got it comes with {@code recalled()} true and no body. A group message has {@code groupId()}
+   * set; one of a large group comes from the group's own history instead of the timeline, exactly once and in
+   * {@code groupSeq()} order within its group, with {@code seq()} 0, and returning acknowledges it to the group.
    */
   default void onMessage(ReceivedMessage message) {}
 

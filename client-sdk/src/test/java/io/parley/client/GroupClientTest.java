@@ -543,4 +543,55 @@ class GroupClientTest {
     await().until(() -> client.groupUnread("big") == 8);
     assertEquals(1, pulls(server).size(), "one pull in flight per group");
   }
+
+  @Test
+  @DisplayName("a refused group pull leaves the session up, and the next hint pulls again")
+  void refusedPull() throws Exception {
+    AtomicInteger pullsSeen = new AtomicInteger();
+    FakeScript script =
+        new FakeScript() {
+          @Override
+          void onGroupPull(FakeConnection c, Frame f) {
+            if (pullsSeen.incrementAndGet() == 1) {
+              c.send(error(f.getRequestId(), 3010, "not a member"));
+            } else {
+              super.onGroupPull(c, f);
+            }
+          }
+        }.withGroupHistory("big", 2);
+    FakeServer server = tcpServer(script);
+    ParleyClient client = client(server);
+    get(client.connect());
+
+    server.connections().get(0).send(groupHint("big", 2));
+    await().until(() -> pullsSeen.get() == 1);
+    server.connections().get(0).send(groupHint("big", 2));
+
+    await().until(() -> groupAcks(server, "big").contains(2L));
+    assertEquals(List.of(0L, 0L), pulls(server).stream().map(GroupPull::getAfterSeq).toList());
+    assertEquals(1, server.connections().size());
+    assertTrue(client.isConnected());
+  }
+
+  @Test
+  @DisplayName("fails fast beyond 1,000 unanswered group requests")
+  void boundsPendingRequests() throws Exception {
+    FakeScript script =
+        new FakeScript() {
+          @Override
+          void onGroupRequest(FakeConnection c, Frame f) {} // never answered
+        };
+    FakeServer server = tcpServer(script);
+    ParleyClient client = client(server);
+    get(client.connect());
+    List<CompletableFuture<List<GroupInfo>>> waiting = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      waiting.add(client.groups().myGroups());
+    }
+
+    assertEquals(ParleyException.TOO_MANY_PENDING, failure(client.groups().myGroups()).code());
+    client.close();
+    assertEquals(ParleyException.CLIENT_CLOSED, failure(waiting.get(0)).code());
+    assertEquals(ParleyException.CLIENT_CLOSED, failure(waiting.get(999)).code());
+  }
 }
