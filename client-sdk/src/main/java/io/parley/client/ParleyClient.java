@@ -22,10 +22,12 @@ import java.util.function.Supplier;
 public final class ParleyClient implements AutoCloseable {
   private final ClientConfig config;
   private final ClientCore core;
+  private final GroupClient groups;
 
   private ParleyClient(ClientConfig config) {
     this.config = config;
     this.core = new ClientCore(config);
+    this.groups = new GroupClient(core::groupRequest);
   }
 
   /** Starts configuring a client. */
@@ -70,6 +72,43 @@ public final class ParleyClient implements AutoCloseable {
    */
   public CompletableFuture<SendReceipt> send(String clientMsgId, String toUserId, String contentType, byte[] content) {
     return core.send(clientMsgId, toUserId, contentType, content);
+  }
+
+  /**
+   * Sends a group message of elements under a new client message id; kept and resent across reconnects like a
+   * one-to-one send. The receipt's {@code groupSeq} is the message's seq in the group's history.
+   */
+  public CompletableFuture<SendReceipt> sendToGroup(String groupId, io.parley.protocol.v1.Element... elements) {
+    return core.sendToGroup(TimeOrderedIds.next(), groupId, java.util.List.of(elements), "");
+  }
+
+  /**
+   * Sends a group message of elements under {@code clientMsgId}: kept until the server answers and resent with the
+   * same id, as {@link #send(String, String, String, byte[])} says.
+   */
+  public CompletableFuture<SendReceipt> sendToGroup(String clientMsgId, String groupId,
+      io.parley.protocol.v1.Element... elements) {
+    return core.sendToGroup(clientMsgId, groupId, java.util.List.of(elements), "");
+  }
+
+  /** Sends a group message of elements with cloud custom data ("" for none) under {@code clientMsgId}. */
+  public CompletableFuture<SendReceipt> sendToGroup(String clientMsgId, String groupId,
+      java.util.List<io.parley.protocol.v1.Element> elements, String cloudCustomData) {
+    return core.sendToGroup(clientMsgId, groupId, elements, cloudCustomData);
+  }
+
+  /** The group operations: create, join, invite, kick, mute, modify, … (see {@link GroupClient}). */
+  public GroupClient groups() {
+    return groups;
+  }
+
+  /**
+   * How many entries of a large group (one read from the group's own history) this device has not processed yet: the
+   * group's newest seq as the server last told minus what the listener processed. 0 for a group this client does not
+   * read that way (a small group's messages come in the user's timeline).
+   */
+  public long groupUnread(String groupId) {
+    return core.groupUnread(groupId);
   }
 
   /** The highest timeline seq the listener has processed: persist it and pass it to {@link Builder#lastAckedSeq}. */

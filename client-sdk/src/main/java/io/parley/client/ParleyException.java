@@ -9,6 +9,13 @@ public final class ParleyException extends RuntimeException {
   public static final int CLIENT_CLOSED = -1;
   /** Too many sends are waiting for the server; the send was not queued. */
   public static final int TOO_MANY_PENDING = -2;
+  /**
+   * The client is not logged in (not connected yet, or reconnecting), or the connection was lost before the server
+   * answered: a group request is not kept across reconnects (it may not be safe to repeat). Try again once connected.
+   */
+  public static final int NOT_CONNECTED = -3;
+  /** The server's answer lacked what the request expects (e.g. a create answered without the group). */
+  public static final int MALFORMED_RESULT = -4;
 
   private final int code;
 

@@ -22,7 +22,9 @@ public interface ParleyListener {
 
   /**
    * The next timeline entry that is a message, exactly once and in seq order; returning acknowledges it. One recalled
-   * before this device got it comes with {@code recalled()} true and no body.
+   * before this device got it comes with {@code recalled()} true and no body. A group message has {@code groupId()}
+   * set; one of a large group comes from the group's own history instead of the timeline, exactly once and in
+   * {@code groupSeq()} order within its group, with {@code seq()} 0, and returning acknowledges it to the group.
    */
   default void onMessage(ReceivedMessage message) {}
 
@@ -33,4 +35,17 @@ public interface ParleyListener {
    * device never received, or one it got already recalled.
    */
   default void onRecalled(ReceivedMessage message) {}
+
+  /**
+   * A change in a group the user is in (someone joined or left, the group's info changed, …), in order with the
+   * group's messages: for a small group it is a timeline entry (acknowledged when this returns, like a message), for a
+   * large one it comes from the group's own history, ordered by {@code tip.getGroupSeq()}.
+   */
+  default void onGroupTip(io.parley.protocol.v1.GroupTip tip) {}
+
+  /**
+   * Something about a group that concerns this user only: a join request to approve, an invitation to answer, the
+   * group was dismissed, … Comes as a timeline entry of its own, in order with the messages; returning acknowledges it.
+   */
+  default void onGroupNotification(io.parley.protocol.v1.GroupNotification notification) {}
 }

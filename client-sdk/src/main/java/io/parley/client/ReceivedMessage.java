@@ -7,6 +7,11 @@ package io.parley.client;
  * as elements has them in {@code elements} (see {@link Elements}) and its cloud custom data in {@code cloudCustomData};
  * one sent as opaque content has no elements. A message that was recalled arrives with {@code recalled} true and no
  * content, elements or cloud custom data (see {@link ParleyListener#onRecalled}).
+ *
+ * <p>A group message has its group in {@code groupId} (and an empty {@code toUserId}) and its place in the group's
+ * history in {@code groupSeq}; a one-to-one message has an empty {@code groupId} and a {@code groupSeq} of 0. A
+ * message of a large group (one this client reads from the group's own history, not from the user's timeline) has no
+ * timeline seq: its {@code seq} is 0, and {@code groupSeq} orders it.
  */
 public record ReceivedMessage(
     long seq,
@@ -22,4 +27,11 @@ public record ReceivedMessage(
     String cloudCustomData,
     boolean outgoing,
     boolean fromThisDevice,
-    boolean recalled) {}
+    boolean recalled,
+    String groupId,
+    long groupSeq) {
+  /** True for a message of a group. */
+  public boolean isGroup() {
+    return !groupId.isEmpty();
+  }
+}

@@ -9,6 +9,10 @@ class Recorder implements ParleyListener {
   final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
   final List<String> threads = new CopyOnWriteArrayList<>();
   final List<ReceivedMessage> recalls = new CopyOnWriteArrayList<>();
+  final List<io.parley.protocol.v1.GroupTip> tips = new CopyOnWriteArrayList<>();
+  final List<io.parley.protocol.v1.GroupNotification> notifications = new CopyOnWriteArrayList<>();
+  /** Messages, tips and notifications in the order they came: "message 3", "tip g1 5", "notification g1 INVITATION". */
+  final List<String> order = new CopyOnWriteArrayList<>();
 
   @Override
   public void onConnected(LoginInfo info) {
@@ -39,6 +43,19 @@ class Recorder implements ParleyListener {
   public void onMessage(ReceivedMessage message) {
     threads.add(Thread.currentThread().getName());
     messages.add(message);
+    order.add(message.isGroup() ? "message " + message.groupId() + " " + message.groupSeq() : "message " + message.seq());
+  }
+
+  @Override
+  public void onGroupTip(io.parley.protocol.v1.GroupTip tip) {
+    tips.add(tip);
+    order.add("tip " + tip.getGroupId() + " " + tip.getGroupSeq());
+  }
+
+  @Override
+  public void onGroupNotification(io.parley.protocol.v1.GroupNotification notification) {
+    notifications.add(notification);
+    order.add("notification " + notification.getGroupId() + " " + notification.getType());
   }
 
   @Override

@@ -9,6 +9,8 @@ import io.parley.client.ParleyException;
 import io.parley.client.ParleyListener;
 import io.parley.client.SendReceipt;
 import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.GroupRequest;
+import io.parley.protocol.v1.GroupResult;
 import io.parley.protocol.v1.Kick;
 import io.parley.protocol.v1.LoginResult;
 import io.parley.protocol.v1.Send;
@@ -23,8 +25,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The coordinator behind one {@code ParleyClient}: it owns the current {@link Connection}, dials and logs in when the
  * {@link Reconnector} says so, and routes each frame to the part whose job it is — {@link LoginHandshake} and
- * {@link Refusal} for the login, {@link Outbox} for sends, {@link TimelineSync} (and through it {@link Delivery}) for
- * the timeline, {@link HeartbeatKeeper} for the heartbeat. All of their state is confined to one event loop chosen at
+ * {@link Refusal} for the login, {@link Outbox} for sends (one-to-one and group), {@link GroupRequests} for group
+ * operations, {@link TimelineSync} (and through it {@link Delivery}) for the timeline, {@link GroupSync} for the large
+ * groups read from their own history, {@link HeartbeatKeeper} for the heartbeat. All of their state is confined to one event loop chosen at
  * construction (every connection of the client is registered on it), so nothing needs a lock; public methods hop onto
  * that loop. Listener calls run on one serial callback thread, future completions on the callback pool, never on the
  * loop.
@@ -56,6 +59,8 @@ public final class ClientCore {
   /** The user this client is logged in as: the builder's, or the one the server named at login. */
   private volatile String userId;
   private final TimelineSync sync;
+  private final GroupSync groupSync;
+  private final GroupRequests groupRequests;
   private final HeartbeatKeeper heartbeat;
 
   private volatile boolean closed;
@@ -80,6 +85,8 @@ public final class ClientCore {
     this.delivery = new Delivery(callbacks, listener, () -> closed, () -> userId, config.deviceId(),
         config.lastAckedSeq());
     this.sync = new TimelineSync(config.lastAckedSeq(), delivery, () -> connection, task -> onLoop(task, () -> {}));
+    this.groupSync = new GroupSync(delivery, () -> connection, task -> onLoop(task, () -> {}));
+    this.groupRequests = new GroupRequests(completions);
     this.heartbeat = new HeartbeatKeeper(config.heartbeatStepMs());
   }
 
@@ -103,6 +110,40 @@ public final class ClientCore {
   public CompletableFuture<SendReceipt> send(String clientMsgId, String toUserId,
       List<io.parley.protocol.v1.Element> elements, String cloudCustomData) {
     return send(WireMapping.send(clientMsgId, toUserId, elements, cloudCustomData));
+  }
+
+  /** Sends a group message of elements (and cloud custom data, "" for none) through the same outbox. */
+  public CompletableFuture<SendReceipt> sendToGroup(String clientMsgId, String groupId,
+      List<io.parley.protocol.v1.Element> elements, String cloudCustomData) {
+    return send(WireMapping.groupSend(clientMsgId, groupId, elements, cloudCustomData));
+  }
+
+  /**
+   * Writes a group request now and completes with the server's result; fails fast when not logged in (group requests
+   * are not kept for the next login) and when the connection is lost before the answer.
+   */
+  public CompletableFuture<GroupResult> groupRequest(GroupRequest request) {
+    Objects.requireNonNull(request, "request");
+    CompletableFuture<GroupResult> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(Reconnector.closedError());
+      return result;
+    }
+    onLoop(
+        () -> {
+          if (reconnector.state() == Reconnector.State.CLOSED) {
+            result.completeExceptionally(Reconnector.closedError());
+          } else {
+            groupRequests.send(connection, request, result);
+          }
+        },
+        () -> result.completeExceptionally(Reconnector.closedError()));
+    return result;
+  }
+
+  /** A large group's unread count: its newest known seq minus what the listener processed; 0 for other groups. */
+  public long groupUnread(String groupId) {
+    return groupSync.unread(Objects.requireNonNull(groupId, "groupId"));
   }
 
   private CompletableFuture<SendReceipt> send(Send.Builder builder) {
@@ -232,9 +273,16 @@ public final class ClientCore {
       case PUSH -> {
         if (c.loggedIn) {
           sync.onPush(c, frame.getPush());
+          groupSync.onHints(c, frame.getPush().getGroupsList());
         }
       }
       case PULL_RESULT -> sync.onPullResult(c, requestId, frame.getPullResult());
+      case GROUP_RESULT -> groupRequests.onResult(requestId, frame.getGroupResult());
+      case GROUP_PULL_RESULT -> {
+        if (c.loggedIn) {
+          groupSync.onPullResult(c, requestId, frame.getGroupPullResult());
+        }
+      }
       case KICK -> onKick(c, frame.getKick());
       default -> LOG.log(System.Logger.Level.DEBUG, "ignoring unexpected frame {0}", frame.getBodyCase());
     }
@@ -251,6 +299,7 @@ public final class ClientCore {
     sync.loggedIn(c, info.resumeAfterSeq());
     connected = true;
     outbox.loggedIn(c, info.maxMessageBytes());
+    groupSync.loggedIn(c, result.getReadGroupsList());
     tell(() -> listener.onConnected(info));
     reconnector.completeWaiting(info);
   }
@@ -262,7 +311,8 @@ public final class ClientCore {
       onLoginRefused(c, code, message);
       return;
     }
-    if (outbox.onError(requestId, code, message) || sync.onError(c, requestId, code, message)) {
+    if (outbox.onError(requestId, code, message) || groupRequests.onError(requestId, code, message)
+        || sync.onError(c, requestId, code, message) || groupSync.onError(c, requestId, code, message)) {
       return;
     }
     c.failed(new ParleyException(code, message));
@@ -316,6 +366,9 @@ public final class ClientCore {
     connection = null;
     connected = false;
     outbox.connectionLost();
+    groupRequests.failAll(reconnector.state() == Reconnector.State.CLOSED
+        ? Reconnector.closedError()
+        : GroupRequests.notConnected("the connection was lost before the server answered"));
     heartbeat.connectionEnded(c);
     if (reconnector.state() == Reconnector.State.CLOSED) {
       return;
@@ -332,6 +385,7 @@ public final class ClientCore {
       return;
     }
     sync.ackNow();
+    groupSync.ackAllNow();
     reconnector.close();
     Connection c = connection;
     connection = null;
@@ -342,6 +396,7 @@ public final class ClientCore {
       }
     }
     outbox.failAll(Reconnector.closedError());
+    groupRequests.failAll(Reconnector.closedError());
   }
 
   // ---------------------------------------------------------------- helpers

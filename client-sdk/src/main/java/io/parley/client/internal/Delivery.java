@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * Hands accepted timeline entries to the listener on the callback thread, in seq order, each once: a recall notice to
- * {@code onRecalled}, any other entry to {@code onMessage}. Records the seq of each entry the listener returned from
- * (threw from, too: a listener bug must not stall the timeline); that is the seq the client acks. Stops at once when
- * the client closes. {@link #deliver} runs on the event loop, the listener calls on the callback thread.
+ * Hands accepted entries to the listener on the callback thread, in seq order, each once: a recall notice to
+ * {@code onRecalled}, a group tip to {@code onGroupTip}, a group notification to {@code onGroupNotification}, a message
+ * to {@code onMessage}. Timeline entries ({@link #deliver}) record the seq of each entry the listener returned from
+ * (threw from, too: a listener bug must not stall the timeline); that is the seq the client acks. Entries of a large
+ * group's own history ({@link #deliverGroup}) report their group seq to the caller instead. Stops at once when the
+ * client closes. {@link #deliver} and {@link #deliverGroup} run on the event loop, the listener calls on the callback
+ * thread.
  */
 final class Delivery {
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
@@ -46,34 +50,53 @@ final class Delivery {
     return deliveredSeq.get();
   }
 
-  /** Delivers entries (contiguous, in seq order), then runs {@code afterBatch} on the callback thread. */
+  /** Delivers timeline entries (contiguous, in seq order), then runs {@code afterBatch} on the callback thread. */
   void deliver(List<TimelineEntry> entries, Runnable afterBatch) {
+    hand(entries, false, deliveredSeq::set, afterBatch);
+  }
+
+  /**
+   * Delivers entries of a group's own history (in group seq order; their seq is the group seq), passing each one's
+   * group seq to {@code processed} once the listener returned, then runs {@code afterBatch}; the user's timeline seq
+   * is not touched.
+   */
+  void deliverGroup(List<TimelineEntry> entries, LongConsumer processed, Runnable afterBatch) {
+    hand(entries, true, processed, afterBatch);
+  }
+
+  private void hand(List<TimelineEntry> entries, boolean groupHistory, LongConsumer processed, Runnable afterBatch) {
     if (entries.isEmpty()) {
       return;
     }
-    List<ReceivedMessage> batch = new ArrayList<>(entries.size());
-    List<Kind> kinds = new ArrayList<>(entries.size());
-    for (TimelineEntry entry : entries) {
-      batch.add(WireMapping.received(entry, userId.get(), deviceId));
-      kinds.add(Kind.of(entry));
+    List<TimelineEntry> batch = List.copyOf(entries);
+    List<ReceivedMessage> messages = new ArrayList<>(batch.size());
+    List<Kind> kinds = new ArrayList<>(batch.size());
+    for (TimelineEntry entry : batch) {
+      Kind kind = Kind.of(entry);
+      kinds.add(kind);
+      messages.add(kind == Kind.MESSAGE || kind == Kind.RECALL
+          ? WireMapping.received(entry, userId.get(), deviceId, groupHistory)
+          : null);
     }
     callbacks.execute(
         () -> {
           for (int i = 0; i < batch.size(); i++) {
-            ReceivedMessage message = batch.get(i);
+            TimelineEntry entry = batch.get(i);
             if (closed.getAsBoolean()) {
               return;
             }
             try {
               switch (kinds.get(i)) {
-                case RECALL -> listener.onRecalled(message);
-                case MESSAGE -> listener.onMessage(message);
+                case RECALL -> listener.onRecalled(messages.get(i));
+                case MESSAGE -> listener.onMessage(messages.get(i));
+                case GROUP_TIP -> listener.onGroupTip(entry.getGroupTip());
+                case GROUP_NOTIFICATION -> listener.onGroupNotification(entry.getGroupNotification());
                 case UNKNOWN -> { } // an event of a newer server this client cannot show: skipped, still acked
               }
             } catch (RuntimeException e) {
-              LOG.log(System.Logger.Level.WARNING, "the listener threw for seq " + message.seq(), e);
+              LOG.log(System.Logger.Level.WARNING, "the listener threw for seq " + entry.getSeq(), e);
             }
-            deliveredSeq.set(message.seq());
+            processed.accept(entry.getSeq());
           }
           afterBatch.run();
         });
@@ -81,14 +104,15 @@ final class Delivery {
 
   /** What an entry carries, as far as this client knows. */
   private enum Kind {
-    MESSAGE, RECALL, UNKNOWN;
+    MESSAGE, RECALL, GROUP_TIP, GROUP_NOTIFICATION, UNKNOWN;
 
     static Kind of(TimelineEntry entry) {
       return switch (entry.getEventCase()) {
         case RECALL -> RECALL;
         case MESSAGE -> entry.getRecallNotice() ? RECALL : MESSAGE; // the flag: an older server's recall notice
-        // Group events are delivered once the group API lands; until then they are skipped like unknown kinds.
-        case GROUP_TIP, GROUP_NOTIFICATION, EVENT_NOT_SET -> UNKNOWN;
+        case GROUP_TIP -> GROUP_TIP;
+        case GROUP_NOTIFICATION -> GROUP_NOTIFICATION;
+        case EVENT_NOT_SET -> UNKNOWN;
       };
     }
   }

@@ -37,18 +37,36 @@ final class WireMapping {
         .setCloudCustomData(cloudCustomData);
   }
 
+  /** The Send of a group message of elements and cloud custom data ("" for none); the caller checks the ids. */
+  static Send.Builder groupSend(String clientMsgId, String groupId, List<Element> elements, String cloudCustomData) {
+    Objects.requireNonNull(groupId, "groupId");
+    if (groupId.isEmpty()) {
+      throw new IllegalArgumentException("groupId must not be empty");
+    }
+    return send(clientMsgId, "", elements, cloudCustomData).setGroupId(groupId);
+  }
+
   /** The receipt of a stored send, under the client message id the client sent it with. */
   static SendReceipt receipt(String clientMsgId, SendResult result) {
-    return new SendReceipt(
-        clientMsgId, result.getServerMsgId(), result.getSeq(), result.getServerTimeMs(), result.getDuplicate());
+    return new SendReceipt(clientMsgId, result.getServerMsgId(), result.getSeq(), result.getServerTimeMs(),
+        result.getDuplicate(), result.getGroupSeq());
   }
 
   /** One timeline entry as the listener sees it; {@code userId} and {@code deviceId} are this client's. */
   static ReceivedMessage received(TimelineEntry entry, String userId, String deviceId) {
+    return received(entry, userId, deviceId, false);
+  }
+
+  /**
+   * One entry as the listener sees it. {@code groupHistory}: the entry comes from a group's own history, so its seq
+   * is the group seq (the message then has no timeline seq: 0).
+   */
+  static ReceivedMessage received(TimelineEntry entry, String userId, String deviceId, boolean groupHistory) {
     Message m = entry.hasRecall() ? entry.getRecall().getMessage() : entry.getMessage();
     boolean outgoing = m.getFromUserId().equals(userId);
+    long groupSeq = m.getGroupSeq() == 0 && groupHistory ? entry.getSeq() : m.getGroupSeq();
     return new ReceivedMessage(
-        entry.getSeq(),
+        groupHistory ? 0 : entry.getSeq(),
         m.getServerMsgId(),
         m.getClientMsgId(),
         m.getFromUserId(),
@@ -61,7 +79,9 @@ final class WireMapping {
         m.getCloudCustomData(),
         outgoing,
         outgoing && m.getFromDeviceId().equals(deviceId),
-        m.getRecalled());
+        m.getRecalled(),
+        m.getGroupId(),
+        groupSeq);
   }
 
   /** A kick's reason; a reason this SDK does not know is {@link KickReason#UNKNOWN}. */

@@ -33,6 +33,16 @@ class DeliveryTest {
         }
 
         @Override
+        public void onGroupTip(io.parley.protocol.v1.GroupTip tip) {
+          calls.add("tip " + tip.getGroupId() + " " + tip.getGroupSeq());
+        }
+
+        @Override
+        public void onGroupNotification(io.parley.protocol.v1.GroupNotification notification) {
+          calls.add("notification " + notification.getGroupId());
+        }
+
+        @Override
         public void onRecalled(ReceivedMessage message) {
           calls.add("recalled " + message.seq() + " of " + message.serverMsgId());
         }
@@ -103,5 +113,30 @@ class DeliveryTest {
   void rewind() {
     delivery.rewind(2);
     assertEquals(2, delivery.deliveredSeq());
+  }
+
+  @Test
+  @DisplayName("deliver_groupEvents: tips and notifications go to their own listener methods, in order, and count as processed")
+  void deliver_groupEvents() {
+    TimelineEntry tip = TimelineEntry.newBuilder().setSeq(6)
+        .setGroupTip(io.parley.protocol.v1.GroupTip.newBuilder().setGroupId("g1").setGroupSeq(40)).build();
+    TimelineEntry notification = TimelineEntry.newBuilder().setSeq(7)
+        .setGroupNotification(io.parley.protocol.v1.GroupNotification.newBuilder().setGroupId("g2")).build();
+    delivery.deliver(List.of(message(5, "text"), tip, notification, message(8, "text")), batches::incrementAndGet);
+    assertEquals(List.of("message 5", "tip g1 40", "notification g2", "message 8"), calls);
+    assertEquals(8, delivery.deliveredSeq());
+  }
+
+  @Test
+  @DisplayName("deliverGroup: a group's own history reports its group seqs to the caller and leaves the timeline seq alone")
+  void deliverGroup() {
+    List<Long> processed = new ArrayList<>();
+    TimelineEntry tip = TimelineEntry.newBuilder().setSeq(41)
+        .setGroupTip(io.parley.protocol.v1.GroupTip.newBuilder().setGroupId("g1").setGroupSeq(41)).build();
+    delivery.deliverGroup(List.of(message(40, "text"), tip), processed::add, batches::incrementAndGet);
+    assertEquals(List.of("message 0", "tip g1 41"), calls, "a message of a group's history has no timeline seq");
+    assertEquals(List.of(40L, 41L), processed);
+    assertEquals(4, delivery.deliveredSeq());
+    assertEquals(1, batches.get());
   }
 }

@@ -91,6 +91,8 @@ class WireMappingTest {
     SendResult result = SendResult.newBuilder().setClientMsgId("ignored").setServerMsgId(9).setSeq(3)
         .setServerTimeMs(5).setDuplicate(true).build();
     assertEquals(new SendReceipt("c-1", 9, 3, 5, true), WireMapping.receipt("c-1", result));
+    assertEquals(0, WireMapping.receipt("c-1", result).groupSeq());
+    assertEquals(12, WireMapping.receipt("c-1", result.toBuilder().setGroupSeq(12).build()).groupSeq());
   }
 
   @Test

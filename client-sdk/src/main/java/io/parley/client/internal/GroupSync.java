@@ -1,0 +1,198 @@
+package io.parley.client.internal;
+
+import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.GroupAck;
+import io.parley.protocol.v1.GroupPull;
+import io.parley.protocol.v1.GroupPullResult;
+import io.parley.protocol.v1.GroupSeq;
+import io.parley.protocol.v1.TimelineEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Keeps this device up to date with the large groups the user reads from the group's own history (fan-out on read,
+ * DESIGN §10), unseen by the app: told where a group stands by {@code LoginResult.read_groups} and
+ * {@code Push.groups}, it pulls the group's entries after what it has processed, page by page, hands them to
+ * {@link Delivery} in group seq order, each once, and acks the highest group seq the listener processed with a
+ * GroupAck. At most one GroupPull is in flight per group; hints that arrive meanwhile make one more pull after it.
+ * The per-group state lives in memory for the client's life: a login's {@code read_seq} behind what this client has
+ * already processed does not deliver anything again. Confined to the event loop, except {@link #ackSoon} and
+ * {@link #unread}.
+ */
+final class GroupSync {
+  private static final System.Logger LOG = System.getLogger(GroupSync.class.getName());
+
+  /** Page size of a GroupPull: 0, the server's. */
+  static final int PULL_LIMIT = 0;
+
+  /** Where one group stands for this client. */
+  private static final class Group {
+    final String groupId;
+    /** The highest group seq handed to delivery. Event loop. */
+    long accepted;
+    /** The group's newest seq as far as the server told. Written on the event loop. */
+    volatile long newest;
+    /** The highest group seq the listener has processed. Callback thread (and the loop, at login). */
+    final AtomicLong delivered = new AtomicLong();
+    /** The highest seq acked on the current session (the server's read seq at login). Event loop. */
+    long lastAckSent;
+    /** The GroupPull in flight on the current connection (0: none), and whether another is wanted after it. */
+    int pullRequestId;
+    boolean pullAgain;
+    final AtomicBoolean ackScheduled = new AtomicBoolean();
+
+    Group(String groupId) {
+      this.groupId = groupId;
+    }
+  }
+
+  private final Delivery delivery;
+  private final Supplier<Connection> current;
+  private final Executor loop;
+  private final Map<String, Group> groups = new ConcurrentHashMap<>();
+  /** GroupPulls in flight on the current connection, by request id. Event loop. */
+  private final Map<Integer, Group> pulls = new HashMap<>();
+
+  /** {@code current} is the client's current connection (null between connections); {@code loop} runs tasks on it. */
+  GroupSync(Delivery delivery, Supplier<Connection> current, Executor loop) {
+    this.delivery = delivery;
+    this.current = current;
+    this.loop = loop;
+  }
+
+  /**
+   * A login on {@code c} succeeded and named the large groups with where each stands: each group resumes after the
+   * higher of the server's read seq and what this client has processed, pulls when behind, and acks again what this
+   * client processed past the server's read seq (an ack lost with the last connection).
+   */
+  void loggedIn(Connection c, List<GroupSeq> readGroups) {
+    pulls.clear();
+    for (Group g : groups.values()) {
+      g.pullRequestId = 0;
+      g.pullAgain = false;
+      g.lastAckSent = 0;
+    }
+    for (GroupSeq seq : readGroups) {
+      Group g = group(seq.getGroupId());
+      long read = seq.getReadSeq();
+      g.accepted = Math.max(g.accepted, read);
+      g.delivered.accumulateAndGet(read, Math::max);
+      g.lastAckSent = read;
+      hint(c, g, seq.getNewestSeq());
+      ackNow(g);
+    }
+  }
+
+  /** A push said where groups stand now. */
+  void onHints(Connection c, List<GroupSeq> hints) {
+    for (GroupSeq seq : hints) {
+      hint(c, group(seq.getGroupId()), seq.getNewestSeq());
+    }
+  }
+
+  /** A GroupPullResult arrived; one that does not answer a GroupPull in flight is ignored. */
+  void onPullResult(Connection c, int requestId, GroupPullResult result) {
+    Group g = requestId == 0 ? null : pulls.remove(requestId);
+    if (g == null || g.pullRequestId != requestId) {
+      return;
+    }
+    g.pullRequestId = 0;
+    long before = g.accepted;
+    List<TimelineEntry> fresh = new ArrayList<>(result.getEntriesCount());
+    for (TimelineEntry entry : result.getEntriesList()) {
+      if (entry.getSeq() > g.accepted) { // a member may not see every seq of the group: only order matters
+        fresh.add(entry);
+        g.accepted = entry.getSeq();
+      }
+    }
+    g.newest = Math.max(g.newest, Math.max(result.getNewestSeq(), g.accepted));
+    delivery.deliverGroup(fresh, seq -> g.delivered.accumulateAndGet(seq, Math::max), () -> ackSoon(g));
+    boolean progressed = g.accepted > before;
+    boolean again = g.pullAgain;
+    g.pullAgain = false;
+    // Without progress a further page would ask the same question again: wait for the next hint.
+    if ((result.getHasMore() && progressed) || (again && g.newest > g.accepted)) {
+      requestPull(c, g);
+    }
+  }
+
+  /**
+   * Handles an Error if it answers a GroupPull in flight (false otherwise). The group is left as it is (this user may
+   * have left it) and the session goes on; the next hint tries again.
+   */
+  boolean onError(Connection c, int requestId, int code, String message) {
+    Group g = requestId == 0 ? null : pulls.remove(requestId);
+    if (g == null) {
+      return false;
+    }
+    g.pullRequestId = 0;
+    g.pullAgain = false;
+    LOG.log(System.Logger.Level.DEBUG, "group pull of {0} refused: {1} {2}", g.groupId, code, message);
+    return true;
+  }
+
+  /** The group's newest known seq minus what the listener has processed of it; 0 for a group not read this way. Any thread. */
+  long unread(String groupId) {
+    Group g = groups.get(groupId);
+    return g == null ? 0 : Math.max(0, g.newest - g.delivered.get());
+  }
+
+  /** Acks every group's processed seq the current session has not acked yet (the client is closing). */
+  void ackAllNow() {
+    for (Group g : groups.values()) {
+      ackNow(g);
+    }
+  }
+
+  private Group group(String groupId) {
+    return groups.computeIfAbsent(groupId, Group::new);
+  }
+
+  private void hint(Connection c, Group g, long newest) {
+    if (newest > g.newest) {
+      g.newest = newest;
+    }
+    if (newest > g.accepted) {
+      requestPull(c, g);
+    }
+  }
+
+  private void requestPull(Connection c, Group g) {
+    if (g.pullRequestId != 0) {
+      g.pullAgain = true;
+      return;
+    }
+    g.pullRequestId = c.nextRequestId();
+    pulls.put(g.pullRequestId, g);
+    c.channel.writeAndFlush(
+        Frame.newBuilder()
+            .setRequestId(g.pullRequestId)
+            .setGroupPull(GroupPull.newBuilder().setGroupId(g.groupId).setAfterSeq(g.accepted).setLimit(PULL_LIMIT))
+            .build());
+  }
+
+  /** Acks a group's processed seq soon, on the event loop; many calls before it runs make one GroupAck. Any thread. */
+  private void ackSoon(Group g) {
+    if (g.ackScheduled.compareAndSet(false, true)) {
+      loop.execute(() -> ackNow(g));
+    }
+  }
+
+  private void ackNow(Group g) {
+    g.ackScheduled.set(false);
+    Connection c = current.get();
+    long seq = g.delivered.get();
+    if (c != null && c.loggedIn && seq > g.lastAckSent) {
+      g.lastAckSent = seq;
+      c.channel.writeAndFlush(
+          Frame.newBuilder().setGroupAck(GroupAck.newBuilder().setGroupId(g.groupId).setSeq(seq)).build());
+    }
+  }
+}

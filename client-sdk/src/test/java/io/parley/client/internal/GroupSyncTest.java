@@ -1,0 +1,139 @@
+package io.parley.client.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.parley.client.ParleyListener;
+import io.parley.client.ReceivedMessage;
+import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.GroupPullResult;
+import io.parley.protocol.v1.GroupSeq;
+import io.parley.protocol.v1.Message;
+import io.parley.protocol.v1.TimelineEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("GroupSync")
+class GroupSyncTest {
+  private final List<String> delivered = new ArrayList<>();
+  private final List<Runnable> loopTasks = new ArrayList<>();
+  private EmbeddedChannel channel = new EmbeddedChannel();
+  private Connection connection = connection(channel);
+  private final Delivery delivery =
+      new Delivery(Runnable::run, new ParleyListener() {
+        @Override
+        public void onMessage(ReceivedMessage message) {
+          delivered.add(message.groupId() + " " + message.groupSeq());
+        }
+      }, () -> false, () -> "alice", "laptop-1", 0);
+  private final GroupSync sync = new GroupSync(delivery, () -> connection, loopTasks::add);
+
+  private static Connection connection(EmbeddedChannel channel) {
+    Connection c = new Connection(null);
+    c.channel = channel;
+    c.loggedIn = true;
+    return c;
+  }
+
+  @AfterEach
+  void close() {
+    channel.finishAndReleaseAll();
+  }
+
+  private static GroupSeq seq(String group, long newest, long read) {
+    return GroupSeq.newBuilder().setGroupId(group).setNewestSeq(newest).setReadSeq(read).build();
+  }
+
+  private static GroupPullResult page(String group, boolean hasMore, long newest, long... seqs) {
+    return GroupPullResult.newBuilder().setGroupId(group).setHasMore(hasMore).setNewestSeq(newest)
+        .addAllEntries(LongStream.of(seqs).mapToObj(s -> TimelineEntry.newBuilder().setSeq(s)
+            .setMessage(Message.newBuilder().setGroupId(group).setGroupSeq(s)).build()).toList())
+        .build();
+  }
+
+  private Frame written() {
+    return channel.readOutbound();
+  }
+
+  private void runLoop() {
+    List<Runnable> tasks = new ArrayList<>(loopTasks);
+    loopTasks.clear();
+    tasks.forEach(Runnable::run);
+  }
+
+  @Test
+  @DisplayName("login_pullsBehindGroups: a group behind its newest seq is pulled after its read seq, one at its newest is not")
+  void login_pullsBehindGroups() {
+    sync.loggedIn(connection, List.of(seq("a", 5, 2), seq("b", 3, 3)));
+    Frame pull = written();
+    assertEquals("a", pull.getGroupPull().getGroupId());
+    assertEquals(2, pull.getGroupPull().getAfterSeq());
+    assertEquals(GroupSync.PULL_LIMIT, pull.getGroupPull().getLimit());
+    assertNull(written());
+    assertEquals(3, sync.unread("a"));
+    assertEquals(0, sync.unread("b"));
+    assertEquals(0, sync.unread("unknown"));
+  }
+
+  @Test
+  @DisplayName("pullResult_overlap: entries at or below what was processed are dropped, gaps in the group seq are fine")
+  void pullResult_overlap() {
+    sync.loggedIn(connection, List.of(seq("a", 9, 2)));
+    Frame pull = written();
+    sync.onPullResult(connection, pull.getRequestId(), page("a", false, 9, 1, 2, 4, 9));
+    assertEquals(List.of("a 4", "a 9"), delivered);
+    runLoop();
+    assertEquals(9, written().getGroupAck().getSeq());
+    assertEquals(0, sync.unread("a"));
+  }
+
+  @Test
+  @DisplayName("pullResult_noProgress: has_more without new entries does not pull the same page again")
+  void pullResult_noProgress() {
+    sync.loggedIn(connection, List.of(seq("a", 9, 2)));
+    Frame pull = written();
+    sync.onPullResult(connection, pull.getRequestId(), page("a", true, 9));
+    assertNull(written());
+  }
+
+  @Test
+  @DisplayName("pullResult_stale: a result that answers no pull in flight is ignored")
+  void pullResult_stale() {
+    sync.loggedIn(connection, List.of(seq("a", 3, 0)));
+    Frame pull = written();
+    sync.onPullResult(connection, pull.getRequestId() + 7, page("a", false, 3, 1, 2, 3));
+    assertEquals(List.of(), delivered);
+    sync.onPullResult(connection, pull.getRequestId(), page("a", false, 3, 1, 2, 3));
+    sync.onPullResult(connection, pull.getRequestId(), page("a", false, 3, 1, 2, 3));
+    assertEquals(List.of("a 1", "a 2", "a 3"), delivered);
+  }
+
+  @Test
+  @DisplayName("relogin_staleReadSeq: a new session's read seq behind what was processed resumes after what was processed, re-acks it, and forgets the old session's pulls")
+  void relogin_staleReadSeq() {
+    sync.loggedIn(connection, List.of(seq("a", 3, 0)));
+    Frame pull = written();
+    sync.onPullResult(connection, pull.getRequestId(), page("a", false, 3, 1, 2, 3));
+    sync.onHints(connection, List.of(seq("a", 5, 0)));
+    Frame unanswered = written();
+    runLoop(); // the ack of 3 is lost with the connection
+    channel.finishAndReleaseAll();
+
+    channel = new EmbeddedChannel();
+    connection = connection(channel);
+    sync.loggedIn(connection, List.of(seq("a", 5, 1)));
+    Frame next = written();
+    assertEquals(3, next.getGroupPull().getAfterSeq());
+    assertEquals(3, written().getGroupAck().getSeq());
+    assertEquals(List.of(1, 2), List.of(next.getRequestId(), unanswered.getRequestId()));
+    sync.onPullResult(connection, unanswered.getRequestId(), page("a", false, 5, 4, 5)); // the old session's id
+    assertEquals(List.of("a 1", "a 2", "a 3"), delivered);
+    sync.onPullResult(connection, next.getRequestId(), page("a", false, 5, 4, 5));
+    assertEquals(List.of("a 1", "a 2", "a 3", "a 4", "a 5"), delivered);
+  }
+}
