@@ -90,11 +90,17 @@ final class GroupContext {
     return locks[Math.floorMod(Objects.hash(appId, groupId), STRIPES)];
   }
 
+  /**
+   * The caller's actor in the group. A room's owner is its owner even when not in the room (room members are in
+   * memory and gone after a restart; the owner is in the stored record).
+   */
   static Actor actorOf(LoadedGroup g, Caller caller) {
     if (caller.isAppServer()) {
       return Actor.APP_SERVER;
     }
-    return g.member(caller.userId()).map(m -> Actor.of(m.role())).orElse(Actor.OUTSIDER);
+    return g.member(caller.userId()).map(m -> Actor.of(m.role()))
+        .orElse(g.kind().storage().membership() == Membership.NOT_STORED && caller.userId().equals(g.record().owner())
+            ? Actor.OWNER : Actor.OUTSIDER);
   }
 
   static Caller inviterCaller(String inviter) {

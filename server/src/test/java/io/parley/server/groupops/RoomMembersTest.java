@@ -24,6 +24,7 @@ class RoomMembersTest extends GroupsFixture {
     assertEquals(List.of("fan", "host"), service.members(TENCENT, user("fan"), "live", Optional.empty(), "", 0)
         .members().stream().map(m -> m.userId()).toList());
     assertEquals(0, groups.memberCount(TENCENT, "live"));
+    assertEquals(List.of(), groups.members(TENCENT, "live", null, 100).members());
     assertFalse(isMember(TENCENT, "live", "fan"));
     assertTrue(groups.group(TENCENT, "live").isPresent());
     assertEquals(List.of(), service.groupsOf(TENCENT, "fan"));
@@ -63,5 +64,17 @@ class RoomMembersTest extends GroupsFixture {
     assertEquals(List.of("fan", "host"), events.notes.get(events.notes.size() - 1).users());
     group(TENCENT, "live", "tencent.AVChatRoom", "host2");
     assertEquals(1, service.get(TENCENT, List.of("live")).get(0).memberCount());
+  }
+
+  @Test
+  @DisplayName("after a restart a room is empty, but its owner still acts as owner and members can join again")
+  void roomAfterRestart() {
+    group(TENCENT, "live", "tencent.AVChatRoom", "host");
+    service.apply(TENCENT, "fan", "live", "");
+    GroupService restarted = new GroupService(groups, events, KINDS, clock, GroupSettings.DEFAULTS);
+    assertEquals(0, restarted.get(TENCENT, List.of("live")).get(0).memberCount());
+    restarted.muteAll(TENCENT, user("host"), "live", io.parley.server.group.MuteAll.MEMBERS);
+    assertEquals(MemberResult.Kind.DONE, restarted.apply(TENCENT, "fan", "live", "").kind());
+    refused(GroupCodes.MUTED_ALL, () -> restarted.authorizeSend(TENCENT, "live", "fan"));
   }
 }
