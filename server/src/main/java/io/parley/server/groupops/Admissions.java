@@ -35,7 +35,7 @@ final class Admissions {
     Inputs.text("the reason", reason);
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      Actor actor = ctx.actorOf(g, Caller.user(userId));
+      Actor actor = GroupContext.actorOf(g, Caller.user(userId));
       Decision d = GroupRules.apply(actor, g.kind(), g.options(), g.countInt());
       if (d.code() == GroupCodes.ALREADY_MEMBER) {
         return MemberResult.of(userId, MemberResult.Kind.ALREADY, d.message());
@@ -67,7 +67,7 @@ final class Admissions {
     Inputs.text("the reason", reason);
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      check(GroupRules.approve(ctx.actorOf(g, approver), g.row()));
+      check(GroupRules.approve(GroupContext.actorOf(g, approver), g.row()));
       PendingRequest q = ctx.pending(g, applicant, PendingRequest.Kind.APPLICATION)
           .or(() -> ctx.pending(g, applicant, PendingRequest.Kind.INVITATION_APPROVAL))
           .orElseThrow(() -> new GroupRefused(GroupCodes.NO_SUCH_REQUEST,
@@ -107,7 +107,7 @@ final class Admissions {
       if (application) {
         ctx.tip(g, GroupTipType.GROUP_TIP_JOINED, approver, List.of(applicant), List.of());
       } else {
-        ctx.tip(g, GroupTipType.GROUP_TIP_INVITED, ctx.inviterCaller(q.inviter()), List.of(applicant), List.of());
+        ctx.tip(g, GroupTipType.GROUP_TIP_INVITED, GroupContext.inviterCaller(q.inviter()), List.of(applicant), List.of());
       }
       ctx.notifyUsers(g, List.of(tellWhom), processed);
       return MemberResult.of(applicant, MemberResult.Kind.DONE, "joined");
@@ -123,7 +123,7 @@ final class Admissions {
     Inputs.text("the reason", reason);
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      Actor actor = ctx.actorOf(g, inviter);
+      Actor actor = GroupContext.actorOf(g, inviter);
       check(GroupRules.invite(actor, g.kind(), g.options(), 0));
       long now = ctx.clock.millis();
       List<MemberResult> out = new ArrayList<>();
@@ -213,7 +213,7 @@ final class Admissions {
       check(GroupRules.checkRoom(g.kind(), g.options(), g.countInt()));
       ctx.join(g, invitee, Role.MEMBER);
       ctx.store.removeRequest(appId, groupId, invitee, q.kind());
-      ctx.tip(g, GroupTipType.GROUP_TIP_INVITED, ctx.inviterCaller(q.inviter()), List.of(invitee), List.of());
+      ctx.tip(g, GroupTipType.GROUP_TIP_INVITED, GroupContext.inviterCaller(q.inviter()), List.of(invitee), List.of());
       ctx.notifyUsers(g, tell, answered);
       return MemberResult.of(invitee, MemberResult.Kind.DONE, "joined");
     }
@@ -222,7 +222,7 @@ final class Admissions {
   /** Applications and members' invitations waiting for an approver, not lapsed; for approvers only. */
   List<PendingRequest> pendingRequests(String appId, Caller caller, String groupId) {
     LoadedGroup g = ctx.load(appId, groupId);
-    check(GroupRules.approve(ctx.actorOf(g, caller), g.row()));
+    check(GroupRules.approve(GroupContext.actorOf(g, caller), g.row()));
     long now = ctx.clock.millis();
     return ctx.store.requests(appId, groupId).stream()
         .filter(q -> q.kind() != PendingRequest.Kind.INVITATION_CONSENT && !q.expiredAt(now))

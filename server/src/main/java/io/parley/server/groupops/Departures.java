@@ -27,10 +27,10 @@ final class Departures {
     Inputs.id("the user id", userId);
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      check(GroupRules.quit(ctx.actorOf(g, Caller.user(userId)), g.kind()));
+      check(GroupRules.quit(GroupContext.actorOf(g, Caller.user(userId)), g.kind()));
       g.book().remove(appId, groupId, userId);
       if (userId.equals(g.record().owner())) {
-        g = new LoadedGroup(ctx.withOwner(g.record(), ""), g.kind(), g.book());
+        g = new LoadedGroup(GroupContext.withOwner(g.record(), ""), g.kind(), g.book());
         ctx.store.update(g.record());
       }
       ctx.tip(g, GroupTipType.GROUP_TIP_QUIT, Caller.user(userId), List.of(userId), List.of(userId));
@@ -42,7 +42,7 @@ final class Departures {
     Inputs.text("the reason", reason);
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      Actor actor = ctx.actorOf(g, caller);
+      Actor actor = GroupContext.actorOf(g, caller);
       check(GroupRules.kick(actor, g.kind(), Role.MEMBER));
       List<MemberResult> out = new ArrayList<>();
       List<String> removed = new ArrayList<>();
@@ -74,7 +74,7 @@ final class Departures {
   void dismiss(String appId, Caller caller, String groupId) {
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      check(GroupRules.dismiss(ctx.actorOf(g, caller), g.kind()));
+      check(GroupRules.dismiss(GroupContext.actorOf(g, caller), g.kind()));
       List<String> everyone = new ArrayList<>();
       String cursor = null;
       do {

@@ -32,13 +32,13 @@ final class Moderation {
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
       MemberRecord target = ctx.memberOrRefuse(g, newOwner);
-      check(GroupRules.transferOwner(ctx.actorOf(g, caller), g.kind(), target.role()));
+      check(GroupRules.transferOwner(GroupContext.actorOf(g, caller), g.kind(), target.role()));
       String old = g.record().owner();
       if (!old.isEmpty()) {
-        g.member(old).ifPresent(m -> g.book().put(appId, groupId, ctx.withRole(m, Role.MEMBER)));
+        g.member(old).ifPresent(m -> g.book().put(appId, groupId, GroupContext.withRole(m, Role.MEMBER)));
       }
-      g.book().put(appId, groupId, ctx.withRole(target, Role.OWNER));
-      LoadedGroup after = new LoadedGroup(ctx.withOwner(g.record(), newOwner), g.kind(), g.book());
+      g.book().put(appId, groupId, GroupContext.withRole(target, Role.OWNER));
+      LoadedGroup after = new LoadedGroup(GroupContext.withOwner(g.record(), newOwner), g.kind(), g.book());
       ctx.store.update(after.record());
       ctx.infoTip(after, caller, List.of(Tips.change(GroupInfoChangeType.GROUP_CHANGE_OWNER, newOwner)));
     }
@@ -50,8 +50,8 @@ final class Moderation {
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
       MemberRecord target = ctx.memberOrRefuse(g, userId);
-      check(GroupRules.setAdmin(ctx.actorOf(g, caller), g.kind(), target.role(), admin));
-      g.book().put(appId, groupId, ctx.withRole(target, admin ? Role.ADMIN : Role.MEMBER));
+      check(GroupRules.setAdmin(GroupContext.actorOf(g, caller), g.kind(), target.role(), admin));
+      g.book().put(appId, groupId, GroupContext.withRole(target, admin ? Role.ADMIN : Role.MEMBER));
       ctx.tip(g, admin ? GroupTipType.GROUP_TIP_ADMIN_SET : GroupTipType.GROUP_TIP_ADMIN_UNSET, caller, List.of(userId),
           List.of());
     }
@@ -66,9 +66,9 @@ final class Moderation {
   List<MemberResult> mute(String appId, Caller caller, String groupId, List<String> users, long seconds) {
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      Actor actor = ctx.actorOf(g, caller);
+      Actor actor = GroupContext.actorOf(g, caller);
       check(GroupRules.mute(actor, g.kind(), Role.MEMBER, seconds));
-      long until = seconds == 0 ? 0 : ctx.deadline(ctx.clock.millis(), seconds);
+      long until = seconds == 0 ? 0 : GroupContext.deadline(ctx.clock.millis(), seconds);
       List<MemberResult> out = new ArrayList<>();
       List<String> muted = new ArrayList<>();
       for (String user : users) {
@@ -101,9 +101,9 @@ final class Moderation {
     Objects.requireNonNull(level, "level");
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      check(GroupRules.muteAll(ctx.actorOf(g, caller), g.kind(), level));
+      check(GroupRules.muteAll(GroupContext.actorOf(g, caller), g.kind(), level));
       GroupRecord r = g.record();
-      LoadedGroup after = new LoadedGroup(ctx.withOptions(r, r.options().withMuteAll(level)), g.kind(), g.book());
+      LoadedGroup after = new LoadedGroup(GroupContext.withOptions(r, r.options().withMuteAll(level)), g.kind(), g.book());
       ctx.store.update(after.record());
       ctx.infoTip(after, caller, List.of(Tips.change(GroupInfoChangeType.GROUP_CHANGE_MUTE_ALL, level.name())));
     }

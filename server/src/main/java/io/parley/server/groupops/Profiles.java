@@ -42,7 +42,7 @@ final class Profiles {
     change.custom().keySet().forEach(k -> Inputs.id("a custom field's key", k));
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
-      Actor actor = ctx.actorOf(g, caller);
+      Actor actor = GroupContext.actorOf(g, caller);
       if (change.touchesInfo()) {
         check(GroupRules.edit(actor, g.kind(), g.options(), GroupField.INFO));
       }
@@ -99,7 +99,7 @@ final class Profiles {
       LoadedGroup g = ctx.load(appId, groupId);
       MemberRecord target = ctx.memberOrRefuse(g, userId);
       if (!userId.equals(caller.userId())) {
-        Actor actor = ctx.actorOf(g, caller);
+        Actor actor = GroupContext.actorOf(g, caller);
         check(GroupRules.edit(actor, g.kind(), g.options(), GroupField.INFO));
         if (actor != Actor.APP_SERVER && !actor.outranks(target.role())) {
           throw new GroupRefused(GroupCodes.TARGET_OUTRANKS, g.kind().id() + ": only a member of a higher role may"
