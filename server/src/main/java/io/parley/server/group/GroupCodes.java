@@ -9,6 +9,7 @@ package io.parley.server.group;
  *   <li>3010-3019: getting in (apply, invite, limit) and getting out (quit)
  *   <li>3020-3029: muting and sending
  *   <li>3030-3039: per-group options
+ *   <li>3040-3049: missing or malformed things (the group operations service)
  * </ul>
  */
 public final class GroupCodes {
@@ -53,4 +54,17 @@ public final class GroupCodes {
   public static final int OPTION_NOT_SUPPORTED = 3030;
   /** A member limit below one or above the kind's maximum. */
   public static final int BAD_MEMBER_LIMIT = 3031;
+
+  /** The app has no group with this id. */
+  public static final int NO_SUCH_GROUP = 3040;
+  /** The app already has a group with this id. */
+  public static final int GROUP_EXISTS = 3041;
+  /** No pending application or invitation matches. */
+  public static final int NO_SUCH_REQUEST = 3042;
+  /** The application or invitation has lapsed. */
+  public static final int REQUEST_EXPIRED = 3043;
+  /** An id, name or field is empty, too long or holds U+0000. */
+  public static final int BAD_GROUP_INPUT = 3044;
+  /** The kind named is not one of the app's vendor (or no kind at all). */
+  public static final int KIND_NOT_OF_VENDOR = 3045;
 }

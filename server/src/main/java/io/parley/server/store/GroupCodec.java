@@ -25,6 +25,7 @@ final class GroupCodec {
 
   private static final int GROUP_FORMAT = 1;
   private static final int MEMBER_FORMAT = 1;
+  private static final int REQUEST_FORMAT = 1;
 
   private GroupCodec() {
   }
@@ -71,6 +72,24 @@ final class GroupCodec {
     ReceiveOption receive = ReceiveOption.valueOf(r.str());
     r.end();
     return new MemberRecord(userId, role, join, muteUntilMillis, nameCard, custom, receive);
+  }
+
+  /** User and kind are in the key too; kept in the value so a listing decodes without parsing keys. */
+  static byte[] request(PendingRequest q) {
+    return Fields.writer().u8(REQUEST_FORMAT).str(q.userId()).str(q.kind().name()).str(q.inviter())
+        .str(q.reason()).i64(q.createdMillis()).i64(q.expiresMillis()).build();
+  }
+
+  static PendingRequest request(String appId, String groupId, byte[] value) {
+    Fields.Reader r = Fields.reader(value, "group request").version(REQUEST_FORMAT);
+    String userId = r.str();
+    PendingRequest.Kind kind = PendingRequest.Kind.valueOf(r.str());
+    String inviter = r.str();
+    String reason = r.str();
+    long created = r.i64();
+    long expires = r.i64();
+    r.end();
+    return new PendingRequest(appId, groupId, userId, kind, inviter, reason, created, expires);
   }
 
   private static void options(Fields.Writer w, GroupOptions o) {

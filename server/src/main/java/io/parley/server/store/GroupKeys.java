@@ -3,7 +3,8 @@ package io.parley.server.store;
 /**
  * Keys of the {@code groups} column family, each starting with the app id, then a one-letter kind of record:
  * {@code g} group, {@code c} member count, {@code m} member, {@code x} a member's mute deadline (kept after the member
- * leaves), {@code u} the user's index of groups, {@code n} the app's group id counter.
+ * leaves), {@code u} the user's index of groups, {@code n} the app's group id counter, {@code r} a pending request
+ * (group, user, request kind).
  */
 final class GroupKeys {
 
@@ -45,6 +46,15 @@ final class GroupKeys {
 
   static byte[] counter(String appId) {
     return AccountStore.key(appId).str("n").build();
+  }
+
+  /** Prefix of every pending request of the group. */
+  static byte[] requestPrefix(String appId, String groupId) {
+    return AccountStore.key(appId).str("r").str(groupId).build();
+  }
+
+  static byte[] request(String appId, String groupId, String userId, String kind) {
+    return AccountStore.key(appId).str("r").str(groupId).str(userId).str(kind).build();
   }
 
   /** The last segment of a key that extends {@code prefix} by one string segment and its separator. */

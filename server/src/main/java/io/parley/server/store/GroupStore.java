@@ -18,6 +18,9 @@ import org.rocksdb.WriteBatch;
  *
  * <p>A member's mute deadline is kept in its own record that removing the member leaves in place, so leaving and
  * rejoining does not lift a mute; only deleting the group removes it.
+ *
+ * <p>Pending requests ({@link PendingRequest}: applications and invitations waiting for an answer) are kept per group,
+ * user and kind; deleting the group removes them. The store does not judge expiry; the caller reads the deadline.
  */
 public final class GroupStore {
 
@@ -92,7 +95,7 @@ public final class GroupStore {
     }
   }
 
-  /** Deletes the group, its members, their index entries and mute records at once. False when there was none. */
+  /** Deletes the group, its members, their index entries, mute records and pending requests at once. False when there was none. */
   public boolean delete(String appId, String groupId) {
     byte[] key = GroupKeys.group(appId, groupId);
     synchronized (writeMutex) {
@@ -110,6 +113,9 @@ public final class GroupStore {
           }
           for (byte[] muteKey : keysUnder(GroupKeys.mutePrefix(appId, groupId))) {
             batch.delete(db.groups(), muteKey);
+          }
+          for (byte[] requestKey : keysUnder(GroupKeys.requestPrefix(appId, groupId))) {
+            batch.delete(db.groups(), requestKey);
           }
           db.writeSynced(batch);
         }
@@ -227,6 +233,67 @@ public final class GroupStore {
       List<String> out = new ArrayList<>();
       for (byte[] key : keysUnder(prefix)) {
         out.add(GroupKeys.lastSegment(key, prefix));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Stores the request, replacing one of the same group, user and kind.
+   *
+   * @throws NoSuchElementException when there is no such group
+   */
+  public void putRequest(PendingRequest request) {
+    Objects.requireNonNull(request, "request");
+    byte[] key = GroupKeys.request(request.appId(), request.groupId(), request.userId(), request.kind().name());
+    synchronized (writeMutex) {
+      guard.run("groups", () -> {
+        requireGroup(request.appId(), request.groupId());
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.put(db.groups(), key, GroupCodec.request(request));
+          db.writeSynced(batch);
+        }
+        return null;
+      });
+    }
+  }
+
+  /** The request of this kind for the user in the group, expired or not; empty when there is none. */
+  public Optional<PendingRequest> request(String appId, String groupId, String userId, PendingRequest.Kind kind) {
+    byte[] key = GroupKeys.request(appId, groupId, userId, kind.name());
+    return guard.run("groups", () -> {
+      byte[] value = db.get(db.groups(), key);
+      return value == null ? Optional.empty() : Optional.of(GroupCodec.request(appId, groupId, value));
+    });
+  }
+
+  /** Removes the request. False when there was none. */
+  public boolean removeRequest(String appId, String groupId, String userId, PendingRequest.Kind kind) {
+    byte[] key = GroupKeys.request(appId, groupId, userId, kind.name());
+    synchronized (writeMutex) {
+      return guard.run("groups", () -> {
+        if (db.get(db.groups(), key) == null) {
+          return false;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.delete(db.groups(), key);
+          db.writeSynced(batch);
+        }
+        return true;
+      });
+    }
+  }
+
+  /** Every request of the group, expired ones included, in user id order. */
+  public List<PendingRequest> requests(String appId, String groupId) {
+    byte[] prefix = GroupKeys.requestPrefix(appId, groupId);
+    return guard.run("groups", () -> {
+      List<PendingRequest> out = new ArrayList<>();
+      try (RocksIterator it = db.newIterator(db.groups())) {
+        for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix); it.next()) {
+          out.add(GroupCodec.request(appId, groupId, it.value()));
+        }
+        it.status();
       }
       return out;
     });

@@ -1,0 +1,200 @@
+package io.parley.server.groupops;
+
+import static io.parley.server.groupops.GroupRefused.check;
+
+import io.parley.protocol.v1.GroupInfoChange;
+import io.parley.protocol.v1.GroupNotification;
+import io.parley.protocol.v1.GroupNotificationType;
+import io.parley.protocol.v1.GroupTipType;
+import io.parley.server.group.Actor;
+import io.parley.server.group.GroupCodes;
+import io.parley.server.group.GroupKind;
+import io.parley.server.group.GroupKinds;
+import io.parley.server.group.GroupOptions;
+import io.parley.server.group.GroupRules;
+import io.parley.server.group.Membership;
+import io.parley.server.group.ReceiveOption;
+import io.parley.server.group.Role;
+import io.parley.server.store.GroupRecord;
+import io.parley.server.store.GroupStore;
+import io.parley.server.store.MemberPage;
+import io.parley.server.store.MemberRecord;
+import io.parley.server.store.PendingRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every group operation shares: the store, the event sink, the clock and settings, where a group's members are,
+ * the per-group locks, and the small steps (load, resolve the actor, add a member, send a tip) they are built from.
+ */
+final class GroupContext {
+  private static final int STRIPES = 64;
+
+  final GroupStore store;
+  final GroupEvents events;
+  final AppKinds kinds;
+  final Clock clock;
+  final GroupSettings settings;
+  final MemberBook stored;
+  final RoomMembers rooms = new RoomMembers();
+  private final Object[] locks = new Object[STRIPES];
+
+  GroupContext(GroupStore store, GroupEvents events, AppKinds kinds, Clock clock, GroupSettings settings) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.events = Objects.requireNonNull(events, "events");
+    this.kinds = Objects.requireNonNull(kinds, "kinds");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.stored = new StoredMembers(store);
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new Object();
+    }
+  }
+
+  GroupKind kindFor(String appId, String kindId) {
+    if (kindId.isEmpty()) {
+      return kinds.usualKind(appId);
+    }
+    GroupKind kind = GroupKinds.byId(kindId).orElseThrow(() ->
+        new GroupRefused(GroupCodes.KIND_NOT_OF_VENDOR, "no group kind " + kindId));
+    if (!kinds.kindsOf(appId).contains(kind)) {
+      throw new GroupRefused(GroupCodes.KIND_NOT_OF_VENDOR, kindId + " is not a group kind of app " + appId
+          + "'s vendor");
+    }
+    return kind;
+  }
+
+  Optional<LoadedGroup> find(String appId, String groupId) {
+    return store.group(appId, groupId).map(r -> {
+      GroupKind kind = GroupKinds.byId(r.kind()).orElseThrow(() ->
+          new IllegalStateException("group " + groupId + " has an unknown kind " + r.kind()));
+      return new LoadedGroup(r, kind, kind.storage().membership() == Membership.STORED ? stored : rooms);
+    });
+  }
+
+  LoadedGroup load(String appId, String groupId) {
+    Inputs.id("the app id", appId);
+    Inputs.id("the group id", groupId);
+    return find(appId, groupId).orElseThrow(() ->
+        new GroupRefused(GroupCodes.NO_SUCH_GROUP, "no group " + groupId));
+  }
+
+  Object lock(String appId, String groupId) {
+    return locks[Math.floorMod(Objects.hash(appId, groupId), STRIPES)];
+  }
+
+  /**
+   * The caller's actor in the group. A room's owner is its owner even when not in the room (room members are in
+   * memory and gone after a restart; the owner is in the stored record).
+   */
+  static Actor actorOf(LoadedGroup g, Caller caller) {
+    if (caller.isAppServer()) {
+      return Actor.APP_SERVER;
+    }
+    return g.member(caller.userId()).map(m -> Actor.of(m.role()))
+        .orElse(g.kind().storage().membership() == Membership.NOT_STORED && caller.userId().equals(g.record().owner())
+            ? Actor.OWNER : Actor.OUTSIDER);
+  }
+
+  static Caller inviterCaller(String inviter) {
+    return inviter.isEmpty() ? Caller.APP_SERVER : Caller.user(inviter);
+  }
+
+  MemberRecord memberOrRefuse(LoadedGroup g, String userId) {
+    return g.member(userId).orElseThrow(() -> new GroupRefused(GroupCodes.NOT_A_MEMBER,
+        userId + " is not a member of group " + g.id()));
+  }
+
+  /** Adds a member; the limit was checked by the rule that let it in (rooms hold it again under their lock). */
+  void join(LoadedGroup g, String userId, Role role) {
+    MemberRecord m = new MemberRecord(userId, role, clock.millis(), 0, "", Map.of(), ReceiveOption.NOTIFY);
+    if (g.book() == rooms) {
+      try {
+        rooms.put(g.app(), g.id(), m, GroupRules.memberLimit(g.kind(), g.options()));
+      } catch (IllegalStateException full) {
+        check(GroupRules.checkRoom(g.kind(), g.options(), g.countInt()));
+        throw full;
+      }
+    } else {
+      g.book().put(g.app(), g.id(), m);
+    }
+  }
+
+  /** The users an approval request goes to: the owner and admins where the kind's approvers include them. */
+  List<String> approvers(LoadedGroup g) {
+    Set<Actor> who = g.row().join().approvers();
+    List<String> out = new ArrayList<>();
+    if (who.contains(Actor.OWNER) && !g.record().owner().isEmpty()) {
+      out.add(g.record().owner());
+    }
+    if (who.contains(Actor.ADMIN)) {
+      String cursor = null;
+      do {
+        MemberPage page = g.book().page(g.app(), g.id(), cursor, GroupSettings.MAX_PAGE_SIZE);
+        page.members().stream().filter(m -> m.role() == Role.ADMIN).forEach(m -> out.add(m.userId()));
+        cursor = page.next();
+      } while (cursor != null);
+    }
+    return out;
+  }
+
+  PendingRequest request(LoadedGroup g, String userId, PendingRequest.Kind kind, String inviter, String reason,
+      long now) {
+    return new PendingRequest(g.app(), g.id(), userId, kind, inviter, reason, now,
+        deadline(now, settings.requestTtl().toSeconds()));
+  }
+
+  Optional<PendingRequest> pending(LoadedGroup g, String userId, PendingRequest.Kind kind) {
+    return store.request(g.app(), g.id(), userId, kind);
+  }
+
+  GroupNotification invitation(LoadedGroup g, PendingRequest q, long now) {
+    return Tips.notification(g.id(), g.record().name(), GroupNotificationType.GROUP_NOTIFICATION_INVITATION,
+        q.inviter(), q.userId(), q.reason(), now).setExpiresAtMs(q.expiresMillis()).build();
+  }
+
+  void tip(LoadedGroup g, GroupTipType type, Caller operator, List<String> users, Collection<String> alsoTell) {
+    events.tip(g.app(), g.id(), Tips.tip(g.id(), type, operator, users, clock.millis(), g.count()), alsoTell).join();
+  }
+
+  void infoTip(LoadedGroup g, Caller operator, List<GroupInfoChange> changes) {
+    events.tip(g.app(), g.id(), Tips.infoChanged(g.id(), operator, changes, clock.millis(), g.count()), List.of())
+        .join();
+  }
+
+  void notifyUsers(LoadedGroup g, Collection<String> users, GroupNotification n) {
+    if (!users.isEmpty()) {
+      events.notify(g.app(), List.copyOf(new LinkedHashSet<>(users)), n).join();
+    }
+  }
+
+  static long deadline(long nowMillis, long seconds) {
+    try {
+      return Math.addExact(nowMillis, Math.multiplyExact(seconds, 1000L));
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  static MemberRecord withRole(MemberRecord m, Role role) {
+    return new MemberRecord(m.userId(), role, m.joinMillis(), m.muteUntilMillis(), m.nameCard(), m.custom(),
+        m.receive());
+  }
+
+  static GroupRecord withOwner(GroupRecord r, String owner) {
+    return new GroupRecord(r.appId(), r.groupId(), r.kind(), r.name(), r.introduction(), r.notification(),
+        r.faceUrl(), owner, r.options(), r.maxMembers(), r.custom(), r.createdMillis());
+  }
+
+  static GroupRecord withOptions(GroupRecord r, GroupOptions o) {
+    return new GroupRecord(r.appId(), r.groupId(), r.kind(), r.name(), r.introduction(), r.notification(),
+        r.faceUrl(), r.owner(), o, r.maxMembers(), r.custom(), r.createdMillis());
+  }
+}
