@@ -32,6 +32,7 @@ import io.parley.server.metrics.RateLimitedLog;
 import io.parley.server.http.RestListeners;
 import io.parley.server.vendor.RestContext;
 import io.parley.server.vendor.Vendors;
+import io.parley.server.messaging.GroupServices;
 import io.parley.server.messaging.SendFlow;
 import io.parley.server.messaging.SendService;
 import io.parley.server.session.Session;
@@ -70,6 +71,7 @@ public final class ParleyServer implements AutoCloseable {
   private final SessionRegistry sessions;
   private final RequestLanes lanes;
   private final SendService sends;
+  private final GroupServices groups;
   private final ReplyBudget replies;
   private final GatewayCounters counters = new GatewayCounters();
   private final Callbacks callbacks = new Callbacks(Vendors.callbackFormats(), CallbackOptions.DEFAULTS);
@@ -100,8 +102,10 @@ public final class ParleyServer implements AutoCloseable {
         services.accounts(), lanes.logins(), Clock.systemUTC(), 100_000);
     SendFlow sendFlow = new SendFlow(sends, callbacks, Vendors.messageFormats(), Clock.systemUTC());
     RateLimitedLog refusals = new RateLimitedLog();
+    this.groups = GroupServices.create(store, sessions, apps, config.limits().groupWriteFanOut(),
+        GatewayContext.PAGE, Clock.systemUTC());
     GatewayContext ctx = new GatewayContext(config, auth, sendFlow, sessions, lanes, idle,
-        refusals, replies, new TimelineSync(store, lanes.reads(), GatewayContext.PAGE, refusals), counters,
+        refusals, replies, new TimelineSync(store, lanes.reads(), GatewayContext.PAGE, refusals), groups, counters,
         new StateCallbacks(callbacks, Clock.systemUTC()),
         new AtomicLong(System.currentTimeMillis() << 16));
     this.gateway = new Gateway(ctx);
@@ -147,7 +151,7 @@ public final class ParleyServer implements AutoCloseable {
   }
 
   private RestContext restContext() {
-    return new RestContext(auth.apps(), services.accounts(), services.issuer(), sessions, store, callbacks,
+    return new RestContext(auth.apps(), services.accounts(), services.issuer(), sessions, store, callbacks, groups,
         Clock.systemUTC());
   }
 
@@ -315,6 +319,9 @@ public final class ParleyServer implements AutoCloseable {
     }
     idle.close();
     lanes.close();
+    if (groups != null) {
+      groups.close();
+    }
     store.close();
   }
 }

@@ -32,14 +32,22 @@ public record ServerConfig(
   /**
    * Per-connection limits; per-app limits (message size, send rate) live on each app. {@code slowConsumerMs}: how
    * long a connection may leave the server's output unread (its channel unwritable) before it is kicked with
-   * SLOW_CONSUMER; meanwhile the server stops reading its requests.
+   * SLOW_CONSUMER; meanwhile the server stops reading its requests. {@code groupWriteFanOut}: the most members a
+   * group may have and still get one timeline entry per member per event; a larger group is read from its own
+   * timeline (members pull it).
    */
-  public record Limits(int maxFrameBytes, int loginTimeoutMs, int slowConsumerMs) {
+  public record Limits(int maxFrameBytes, int loginTimeoutMs, int slowConsumerMs, int groupWriteFanOut) {
     /** The default slow-consumer deadline. */
     public static final int DEFAULT_SLOW_CONSUMER_MS = 30_000;
+    /** The default largest group fanned out on write. */
+    public static final int DEFAULT_GROUP_WRITE_FAN_OUT = 500;
 
     public Limits(int maxFrameBytes, int loginTimeoutMs) {
       this(maxFrameBytes, loginTimeoutMs, DEFAULT_SLOW_CONSUMER_MS);
+    }
+
+    public Limits(int maxFrameBytes, int loginTimeoutMs, int slowConsumerMs) {
+      this(maxFrameBytes, loginTimeoutMs, slowConsumerMs, DEFAULT_GROUP_WRITE_FAN_OUT);
     }
   }
 

@@ -17,6 +17,7 @@ import io.parley.server.app.AppLimits;
 import io.parley.server.app.AppSecrets;
 import io.parley.server.app.CallbackSettings;
 import io.parley.server.app.VendorKind;
+import io.parley.server.store.MessageWriter;
 import io.parley.server.store.SyncPolicy;
 import java.io.IOException;
 import java.net.URI;
@@ -83,11 +84,16 @@ public final class ConfigLoader {
     };
 
     Node limits = n.object("limits");
-    limits.allowOnly("maxFrameBytes", "loginTimeoutMs", "slowConsumerMs");
+    limits.allowOnly("maxFrameBytes", "loginTimeoutMs", "slowConsumerMs", "groupWriteFanOut");
+    int fanOut = limits.positiveInt("groupWriteFanOut", d.limits().groupWriteFanOut());
+    if (fanOut > MessageWriter.MAX_TIMELINES) {
+      throw new ConfigException("limits.groupWriteFanOut", "must be at most " + MessageWriter.MAX_TIMELINES
+          + " (larger groups are read from their own timeline), not " + fanOut);
+    }
     ServerConfig.Limits l = new ServerConfig.Limits(
         limits.positiveInt("maxFrameBytes", d.limits().maxFrameBytes()),
         limits.positiveInt("loginTimeoutMs", d.limits().loginTimeoutMs()),
-        limits.positiveInt("slowConsumerMs", d.limits().slowConsumerMs()));
+        limits.positiveInt("slowConsumerMs", d.limits().slowConsumerMs()), fanOut);
 
     Node throttle = n.object("loginThrottle");
     throttle.allowOnly("addressBurst", "addressPerMinute", "userBurst", "userPerMinute");

@@ -1,5 +1,6 @@
 package io.parley.server.gateway;
 
+import io.parley.server.messaging.GroupServices;
 import io.parley.server.auth.AuthService;
 import io.parley.server.config.ServerConfig;
 import io.parley.server.messaging.SendFlow;
@@ -19,6 +20,7 @@ public record GatewayContext(
     RateLimitedLog log,
     ReplyBudget replies,
     TimelineSync sync,
+    GroupServices groups,
     GatewayCounters counters,
     StateCallbacks states,
     AtomicLong sessionIds) {

@@ -1,5 +1,7 @@
 package io.parley.server.gateway;
 
+import io.parley.protocol.v1.GroupSeq;
+import java.util.List;
 import io.netty.channel.Channel;
 import io.parley.protocol.v1.Platform;
 import io.parley.server.auth.AuthResult;
@@ -18,7 +20,8 @@ import java.util.function.BiConsumer;
  */
 final class LoginAdmission {
   /** The outcome: a refusal ({@code session} null), or the registered session and the newest seq read after it. */
-  record Admitted(AuthResult auth, Session session, long newestSeq) {}
+  /** {@code readGroups}: the user's large groups, where each stands and how far the user has read (LoginResult). */
+  record Admitted(AuthResult auth, Session session, long newestSeq, List<GroupSeq> readGroups) {}
 
   private final GatewayContext ctx;
   private final Channel channel;
@@ -37,7 +40,7 @@ final class LoginAdmission {
   void admit(LoginAttempt attempt, BiConsumer<Admitted, Throwable> done) {
     ctx.auth().authenticate(attempt).whenComplete((auth, error) -> {
       if (error != null || !auth.ok()) {
-        onLoop(done, error == null ? new Admitted(auth, null, 0) : null, error);
+        onLoop(done, error == null ? new Admitted(auth, null, 0, List.of()) : null, error);
       } else if (channel.eventLoop().inEventLoop()) {
         try { // the credential was cached: the store read must still leave the loop
           ctx.lanes().logins().execute(() -> register(auth, done));
@@ -57,15 +60,18 @@ final class LoginAdmission {
         delivery);
     Session replaced = ctx.sessions().register(session);
     long newest;
+    List<GroupSeq> readGroups;
     try {
       newest = ctx.sync().newestSeq(user);
+      // After registering: a group hint committed from here on reaches the session (held until the LoginResult).
+      readGroups = ctx.groups().sync().readGroups(user.appId(), user.userId());
     } catch (RuntimeException e) {
       ctx.sessions().unregister(session);
       onLoop(done, null, e);
       return;
     }
     ctx.states().loggedIn(session, replaced);
-    onLoop(done, new Admitted(auth, session, newest), null);
+    onLoop(done, new Admitted(auth, session, newest, readGroups), null);
   }
 
   private void onLoop(BiConsumer<Admitted, Throwable> done, Admitted admitted, Throwable error) {

@@ -144,7 +144,8 @@ final class LoginHandler extends SimpleChannelInboundHandler<Frame> {
         .setMaxMessageBytes(app.limits().maxMessageBytes())
         .setCredentialExpiresAtMs(expiresAt)
         .setUserId(session.user().userId())
-        .setResumeAfterSeq(resumeAfter)).build(), ch.voidPromise());
+        .setResumeAfterSeq(resumeAfter)
+        .addAllReadGroups(admitted.readGroups())).build(), ch.voidPromise());
     ctx.sync().resume(session, resumeAfter, newest);
     ch.flush();
     pacer.hold(false); // the frames held behind the Login now reach the session's handlers

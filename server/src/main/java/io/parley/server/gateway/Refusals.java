@@ -8,6 +8,9 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.parley.protocol.ErrorCodes;
+import io.parley.server.group.GroupCodes;
+import io.parley.server.groupops.GroupRefused;
+import io.parley.server.sync.GroupTimelineSync;
 import io.parley.protocol.codec.FrameTooLargeException;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.Kick;
@@ -81,6 +84,24 @@ final class Refusals extends ChannelInboundHandlerAdapter {
     }
     ctx.log().failed("storing a message failed", cause);
     return Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the message could not be stored; retry with the same client_msg_id");
+  }
+
+  /** The answer to a group operation or a group pull that failed. Any thread. */
+  Frame groupFailed(int requestId, RuntimeException error) {
+    if (error instanceof GroupRefused refused) {
+      return Replies.error(requestId, refused.code(), refused.getMessage());
+    }
+    if (error instanceof GroupTimelineSync.NotAMember notMember) {
+      return Replies.error(requestId, GroupCodes.NOT_A_MEMBER, notMember.getMessage());
+    }
+    if (error instanceof IllegalArgumentException) {
+      return Replies.error(requestId, ErrorCodes.BAD_REQUEST, error.getMessage());
+    }
+    if (error instanceof StoreClosedException || error instanceof StoreOverloadedException) {
+      return Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry in a moment");
+    }
+    ctx.log().failed("a group operation failed", error);
+    return Replies.error(requestId, ErrorCodes.UNAVAILABLE, "the group operation could not be completed; retry");
   }
 
   /** The answer to a pull whose page could not be read. Any thread. */

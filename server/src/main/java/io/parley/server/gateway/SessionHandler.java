@@ -6,14 +6,19 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.Timeout;
 import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.Frame;
+import io.parley.protocol.v1.GroupAck;
+import io.parley.protocol.v1.GroupPull;
+import io.parley.protocol.v1.GroupRequest;
 import io.parley.protocol.v1.KickReason;
 import io.parley.protocol.v1.Pull;
 import io.parley.protocol.v1.Send;
+import io.parley.protocol.v1.SendResult;
 import io.parley.server.messaging.SendRateLimiter;
 import io.parley.server.messaging.SendRefused;
 import io.parley.server.messaging.SendService;
 import io.parley.server.session.Session;
 import io.parley.server.session.UserKey;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -79,7 +84,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
   @Override
   protected void channelRead0(ChannelHandlerContext c, Frame frame) {
     Frame.BodyCase body = frame.getBodyCase();
-    if (frame.getRequestId() == 0 && (body == Frame.BodyCase.SEND || body == Frame.BodyCase.PULL)) {
+    if (frame.getRequestId() == 0 && (body == Frame.BodyCase.SEND || body == Frame.BodyCase.PULL
+        || body == Frame.BodyCase.GROUP_REQUEST || body == Frame.BodyCase.GROUP_PULL)) {
       refusals.refuse(c, 0, ErrorCodes.BAD_REQUEST, body.name().toLowerCase() + " needs a non-zero request_id to be answered");
       return;
     }
@@ -87,6 +93,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
       case SEND -> send(c, frame.getRequestId(), frame.getSend());
       case PULL -> pull(c, frame.getRequestId(), frame.getPull());
       case ACK -> ctx.sync().ack(session, frame.getAck().getSeq());
+      case GROUP_REQUEST -> groupRequest(c, frame.getRequestId(), frame.getGroupRequest());
+      case GROUP_PULL -> groupPull(c, frame.getRequestId(), frame.getGroupPull());
+      case GROUP_ACK -> groupAck(c, frame.getGroupAck());
       case LOGIN -> refusals.refuse(c, frame.getRequestId(), ErrorCodes.ALREADY_LOGGED_IN, "this connection is already logged in");
       case BODY_NOT_SET -> refusals.refuse(c, frame.getRequestId(), ErrorCodes.UNKNOWN_BODY, "unknown or empty frame body");
       default -> refusals.refuse(c, frame.getRequestId(), ErrorCodes.UNKNOWN_BODY,
@@ -108,13 +117,85 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
     Channel ch = c.channel();
     pacer.started(InboundPacer.SEND);
     Session from = session;
-    ctx.sendFlow().send(from.app(), from.user(), from.deviceId(), () -> ctx.states().origin(from), send)
-        .whenComplete((result, error) -> {
+    CompletableFuture<SendResult> sent = send.getGroupId().isEmpty()
+        ? ctx.sendFlow().send(from.app(), from.user(), from.deviceId(), () -> ctx.states().origin(from), send)
+        : sendToGroup(from, send);
+    sent.whenComplete((result, error) -> {
       Frame reply = error == null
           ? Frame.newBuilder().setRequestId(requestId).setSendResult(result).build()
           : refusals.sendFailed(requestId, error);
       answer(ch, InboundPacer.SEND, reply);
     });
+  }
+
+  private CompletableFuture<SendResult> sendToGroup(Session from, Send send) {
+    try {
+      return ctx.groups().sends().send(from.user(), from.deviceId(), send);
+    } catch (RejectedExecutionException busy) {
+      return CompletableFuture.failedFuture(new SendRefused(ErrorCodes.UNAVAILABLE,
+          "the server is busy; retry the send with the same client_msg_id"));
+    }
+  }
+
+  /** A group operation: run on the group lane (it reads and fsyncs), answered in the connection's request order. */
+  private void groupRequest(ChannelHandlerContext c, int requestId, GroupRequest request) {
+    Channel ch = c.channel();
+    UserKey user = session.user();
+    pacer.started(InboundPacer.SEND);
+    try {
+      ctx.groups().lane().execute(() -> {
+        Frame reply;
+        try {
+          reply = Frame.newBuilder().setRequestId(requestId)
+              .setGroupResult(ctx.groups().frames().handle(user.appId(), user.userId(), request)).build();
+        } catch (RuntimeException e) {
+          reply = refusals.groupFailed(requestId, e);
+        }
+        answer(ch, InboundPacer.SEND, reply);
+      });
+    } catch (RejectedExecutionException e) {
+      pacer.finished(InboundPacer.SEND);
+      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the group operation in a moment");
+    }
+  }
+
+  /** A page of a large group's history for one of its members. */
+  private void groupPull(ChannelHandlerContext c, int requestId, GroupPull pull) {
+    if (pull.getGroupId().isEmpty()) {
+      refusals.refuse(c, requestId, ErrorCodes.BAD_REQUEST, "group_pull needs a group_id");
+      return;
+    }
+    if (!ctx.replies().hasRoom()) {
+      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
+      return;
+    }
+    UserKey user = session.user();
+    Channel ch = c.channel();
+    pacer.started(InboundPacer.PULL);
+    try {
+      ctx.lanes().reads().execute(() -> {
+        Frame reply;
+        try {
+          reply = Frame.newBuilder().setRequestId(requestId)
+              .setGroupPullResult(ctx.groups().sync().page(user.appId(), user.userId(), pull)).build();
+        } catch (RuntimeException e) {
+          reply = refusals.groupFailed(requestId, e);
+        }
+        answerPull(ch, reply);
+      });
+    } catch (RejectedExecutionException e) {
+      pacer.finished(InboundPacer.PULL);
+      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
+    }
+  }
+
+  private void groupAck(ChannelHandlerContext c, GroupAck ack) {
+    if (ack.getGroupId().isEmpty() || ack.getGroupId().indexOf('\0') >= 0) {
+      refusals.refuse(c, 0, ErrorCodes.BAD_REQUEST, "group_ack needs a group_id");
+      return;
+    }
+    UserKey user = session.user();
+    ctx.groups().sync().ack(user.appId(), user.userId(), ack.getGroupId(), ack.getSeq());
   }
 
   /** Hands an answer to the channel from any thread, and frees its share of the connection's request budget. */

@@ -23,12 +23,19 @@ public final class SendService {
     this.writer = writer;
   }
 
-  /** Checks a send against the sender's app's message size limit, without storing it. */
+  /** Checks a send (to a user or a group) against the sender's app's message size limit, without storing it. */
   public static void validate(Send send, int maxMessageBytes) throws SendRefused {
     if (!Identifiers.valid(send.getClientMsgId())) {
       throw new SendRefused(ErrorCodes.BAD_REQUEST, "client_msg_id must be 1-128 printable characters");
     }
-    if (!Identifiers.valid(send.getToUserId())) {
+    if (!send.getGroupId().isEmpty()) {
+      if (!Identifiers.valid(send.getGroupId())) {
+        throw new SendRefused(ErrorCodes.INVALID_RECIPIENT, "group_id must be 1-128 printable characters");
+      }
+      if (!send.getToUserId().isEmpty()) {
+        throw new SendRefused(ErrorCodes.INVALID_RECIPIENT, "a message goes to a user or to a group, not both");
+      }
+    } else if (!Identifiers.valid(send.getToUserId())) {
       throw new SendRefused(ErrorCodes.INVALID_RECIPIENT, "to_user_id must be 1-128 printable characters");
     }
     if (send.getContent().isEmpty() && send.getElementsCount() == 0) {

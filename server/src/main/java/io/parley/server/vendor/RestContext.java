@@ -1,5 +1,6 @@
 package io.parley.server.vendor;
 
+import io.parley.server.messaging.GroupServices;
 import io.parley.server.vendor.Accounts;
 import io.parley.server.app.AppRegistry;
 import io.parley.server.auth.CredentialIssuer;
@@ -16,4 +17,5 @@ public record RestContext(
     SessionRegistry sessions,
     Store store,
     Callbacks callbacks,
+    GroupServices groups,
     Clock clock) {}

@@ -25,6 +25,25 @@ public final class Recorder implements ParleyListener {
     messages.add(m);
   }
 
+  /** Group tips and notifications, in arrival order. */
+  public final List<io.parley.protocol.v1.GroupTip> tips = new CopyOnWriteArrayList<>();
+  public final List<io.parley.protocol.v1.GroupNotification> notifications = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onGroupTip(io.parley.protocol.v1.GroupTip tip) {
+    tips.add(tip);
+  }
+
+  @Override
+  public void onGroupNotification(io.parley.protocol.v1.GroupNotification notification) {
+    notifications.add(notification);
+  }
+
+  /** The group messages received from one group, in arrival order. */
+  public synchronized List<ReceivedMessage> inGroup(String groupId) {
+    return messages.stream().filter(m -> groupId.equals(m.groupId())).toList();
+  }
+
   @Override
   public void onRecalled(ReceivedMessage m) {
     recalls.add(m);

@@ -1,0 +1,148 @@
+package io.parley.server.messaging;
+
+import io.parley.protocol.ErrorCodes;
+import io.parley.protocol.v1.Element;
+import io.parley.protocol.v1.Message;
+import io.parley.protocol.v1.Send;
+import io.parley.protocol.v1.SendResult;
+import io.parley.protocol.v1.TimelineEntry;
+import io.parley.server.app.App;
+import io.parley.server.groupops.Caller;
+import io.parley.server.groupops.GroupRefused;
+import io.parley.server.groupops.GroupService;
+import io.parley.server.groupops.SendPermit;
+import io.parley.server.session.UserKey;
+import io.parley.server.store.AppendRequest;
+import io.parley.server.store.AppendResult;
+import io.parley.server.store.Conversation;
+import io.parley.server.store.Event;
+import io.parley.server.store.MessageWriter;
+import io.parley.server.sync.GroupFanOut;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The group send path: a send checked as a one-to-one send is, then allowed by the group's rules (members only, not
+ * muted), stored once in the group's history with the next group seq and fanned out as the group's size says;
+ * durable before the answer. A room without history (AVChatRoom) stores nothing: its online members get the message
+ * at once. The group checks read the store, so they run on {@code lane}, never on an event loop.
+ */
+public final class GroupSends {
+  private static final long STORE_WAIT_SECONDS = 10;
+
+  private final MessageWriter writer;
+  private final GroupService groups;
+  private final GroupFanOut fanOut;
+  private final Executor lane;
+  private final Clock clock;
+
+  public GroupSends(MessageWriter writer, GroupService groups, GroupFanOut fanOut, Executor lane, Clock clock) {
+    this.writer = writer;
+    this.groups = groups;
+    this.fanOut = fanOut;
+    this.lane = lane;
+    this.clock = clock;
+  }
+
+  /** A client's validated send to {@code send.group_id}; fails with a {@link SendRefused} the gateway maps. */
+  public CompletableFuture<SendResult> send(UserKey from, String deviceId, Send send) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return prepare(from.appId(), Caller.user(from.userId()), from.userId(), deviceId, send.getGroupId(),
+            message(from.userId(), deviceId, send.getClientMsgId(), send.getContentType(), send.getContent(),
+                send.getElementsList(), send.getCloudCustomData()));
+      } catch (SendRefused e) {
+        throw new CompletionException(e);
+      }
+    }, lane).thenCompose(p -> p).thenApply(r -> toResult(r, from.userId()));
+  }
+
+  /**
+   * The app server's send to a group as {@code from} (REST): the sender must be a member unless the app sends as
+   * itself ({@code asApp}); mutes still hold for members. Blocks until durable.
+   *
+   * @throws SendRefused for a message a client could not send either, a group rule's refusal (its code), or
+   *     {@link ErrorCodes#UNAVAILABLE} when the store does not answer in time (retry with the same id)
+   */
+  public AppendResult serverSend(App app, String from, String groupId, String clientMsgId, List<Element> elements,
+      String cloudCustomData, boolean asApp) throws SendRefused {
+    if (!Identifiers.valid(from)) {
+      throw new SendRefused(ErrorCodes.BAD_REQUEST, "the sender must be an account id of 1-128 printable characters");
+    }
+    if (elements.isEmpty()) {
+      throw new SendRefused(ErrorCodes.EMPTY_MESSAGE, "the message has no elements");
+    }
+    Send send = Send.newBuilder().setClientMsgId(clientMsgId).setGroupId(groupId).addAllElements(elements)
+        .setCloudCustomData(cloudCustomData).build();
+    SendService.validate(send, app.limits().maxMessageBytes());
+    CompletableFuture<AppendResult> stored = prepare(app.id(), asApp ? Caller.APP_SERVER : Caller.user(from), from,
+        "", groupId, message(from, "", clientMsgId, "", com.google.protobuf.ByteString.EMPTY, elements,
+            cloudCustomData));
+    try {
+      return stored.get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new SendRefused(ErrorCodes.UNAVAILABLE, "the message could not be stored in time; retry with the same id");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SendRefused(ErrorCodes.UNAVAILABLE, "interrupted while storing the message");
+    }
+  }
+
+  /** Checks the group's rules and starts the append (or the broadcast); blocking reads. */
+  private CompletableFuture<AppendResult> prepare(String appId, Caller caller, String sender, String deviceId,
+      String groupId, Message message) throws SendRefused {
+    SendPermit permit;
+    try {
+      permit = groups.authorizeSend(appId, caller, groupId, sender);
+    } catch (GroupRefused r) {
+      throw new SendRefused(r.code(), r.getMessage());
+    }
+    GroupFanOut.Plan plan = fanOut.plan(appId, groupId, permit.kind().storage().history(), sender, List.of());
+    if (plan.mode() == GroupFanOut.Mode.ONLINE_ONLY) {
+      long now = clock.millis();
+      Message sent = message.toBuilder().setGroupId(groupId).setServerTimeMs(now).build();
+      fanOut.broadcast(appId, plan, TimelineEntry.newBuilder().setMessage(sent).build());
+      AppendRequest none = new AppendRequest(appId, new Conversation.Group(groupId), sender,
+          new Event.NewMessage(sent), message.getClientMsgId(), List.of(), false);
+      return CompletableFuture.completedFuture(new AppendResult(none, 0, now, 0, false,
+          TimelineEntry.newBuilder().setMessage(sent).build(), List.of()));
+    }
+    AppendRequest request = new AppendRequest(appId, new Conversation.Group(groupId), sender,
+        new Event.NewMessage(message), message.getClientMsgId(), plan.timelines(), plan.readOnPull());
+    return writer.append(request).thenApply(r -> {
+      fanOut.delivered(appId, groupId, plan, r);
+      return r;
+    });
+  }
+
+  private static Message message(String from, String deviceId, String clientMsgId, String contentType,
+      com.google.protobuf.ByteString content, List<Element> elements, String cloudCustomData) {
+    return Message.newBuilder()
+        .setClientMsgId(clientMsgId)
+        .setFromUserId(from)
+        .setContentType(contentType)
+        .setContent(content)
+        .setFromDeviceId(deviceId)
+        .addAllElements(elements)
+        .setCloudCustomData(cloudCustomData)
+        .build();
+  }
+
+  /** The sender's answer: its own timeline's seq (0 in a large group) and the group seq. */
+  private static SendResult toResult(AppendResult r, String sender) {
+    return SendResult.newBuilder()
+        .setClientMsgId(r.request().dedupKey())
+        .setServerMsgId(r.serverMsgId())
+        .setSeq(r.seqOf(sender))
+        .setServerTimeMs(r.serverTimeMs())
+        .setDuplicate(r.duplicate())
+        .setGroupSeq(r.groupSeq())
+        .build();
+  }
+}
