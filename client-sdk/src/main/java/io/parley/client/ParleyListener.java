@@ -24,7 +24,10 @@ public interface ParleyListener {
    * The next timeline entry that is a message, exactly once and in seq order; returning acknowledges it. One recalled
    * before this device got it comes with {@code recalled()} true and no body. A group message has {@code groupId()}
    * set; one of a large group comes from the group's own history instead of the timeline, exactly once and in
-   * {@code groupSeq()} order within its group, with {@code seq()} 0, and returning acknowledges it to the group.
+   * {@code groupSeq()} order within its group, with {@code seq()} 0, and returning acknowledges it to the group. A
+   * group message comes once even when it reaches this device both ways (as the group grows into reading from its own
+   * history). An online-only message (an online-only broadcast room's, not kept in the timeline) comes with
+   * {@code seq()} 0 in the order it arrived and is not acknowledged; it is lost while this device is offline.
    */
   default void onMessage(ReceivedMessage message) {}
 

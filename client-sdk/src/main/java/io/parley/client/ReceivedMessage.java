@@ -11,7 +11,8 @@ package io.parley.client;
  * <p>A group message has its group in {@code groupId} (and an empty {@code toUserId}) and its place in the group's
  * history in {@code groupSeq}; a one-to-one message has an empty {@code groupId} and a {@code groupSeq} of 0. A
  * message of a large group (one this client reads from the group's own history, not from the user's timeline) has no
- * timeline seq: its {@code seq} is 0, and {@code groupSeq} orders it.
+ * timeline seq: its {@code seq} is 0, and {@code groupSeq} orders it. An online-only message (one the server does
+ * not keep in the user's timeline, such as an online-only broadcast room's) also has {@code seq} 0.
  */
 public record ReceivedMessage(
     long seq,

@@ -573,6 +573,153 @@ class GroupClientTest {
     assertTrue(client.isConnected());
   }
 
+  // ---------------------------------------------------------------- the switch: one event both ways
+
+  /** A script whose group pulls answer from {@code switchSeq} on, whatever they ask for: the group's own history starts there. */
+  private static FakeScript fromSwitch(long switchSeq) {
+    return new FakeScript() {
+      @Override
+      void onGroupPull(FakeConnection c, Frame f) {
+        c.send(groupPullResult(f.toBuilder()
+            .setGroupPull(f.getGroupPull().toBuilder().setAfterSeq(Math.min(f.getGroupPull().getAfterSeq(), switchSeq - 1)))
+            .build()));
+      }
+    };
+  }
+
+  private static long count(List<String> order, String event) {
+    return order.stream().filter(event::equals).count();
+  }
+
+  @Test
+  @DisplayName("a group message from the timeline that a group pull brings again reaches onMessage once")
+  void timelineThenPull() throws Exception {
+    FakeScript script = fromSwitch(2).withGroupHistory("big", 4);
+    FakeServer server = tcpServer(script);
+    ParleyClient client = client(server);
+    get(client.connect());
+    FakeConnection conn = server.connections().get(0);
+
+    conn.send(push(List.of(groupMessage(1, "big", 1, "small still"), groupMessage(2, "big", 2, "at the switch")), 2));
+    await().until(() -> client.lastAckedSeq() == 2);
+    conn.send(groupHint("big", 4));
+
+    await().until(() -> groupAcks(server, "big").contains(4L));
+    assertEquals(List.of("message big 1", "message big 2", "tip big 3", "message big 4"), recorder.order);
+    assertEquals(2, client.lastAckedSeq());
+    assertEquals(0, client.groupUnread("big"));
+  }
+
+  @Test
+  @DisplayName("a push carrying a group's last timeline messages and its first hint at once delivers each message once")
+  void switchInOnePush() throws Exception {
+    FakeScript script = fromSwitch(2).withGroupHistory("big", 4);
+    FakeServer server = tcpServer(script);
+    ParleyClient client = client(server);
+    get(client.connect());
+
+    server.connections().get(0).send(Frame.newBuilder().setPush(io.parley.protocol.v1.Push.newBuilder()
+        .addEntries(groupMessage(1, "big", 1, "small still")).addEntries(groupMessage(2, "big", 2, "at the switch"))
+        .setNewestSeq(2).addGroups(groupSeq("big", 4, 0))).build());
+
+    await().until(() -> groupAcks(server, "big").contains(4L) && client.lastAckedSeq() == 2);
+    assertEquals(List.of("message big 1", "message big 2", "tip big 3", "message big 4"), recorder.order);
+  }
+
+  @Test
+  @DisplayName("a group message already delivered by a group pull is not delivered again from the timeline, and its entry is still acked")
+  void pullThenTimeline() throws Exception {
+    FakeScript script = new FakeScript().withGroupHistory("big", 4);
+    script.readGroups.add(groupSeq("big", 4, 1));
+    FakeServer server = tcpServer(script);
+    ParleyClient client = client(server);
+    get(client.connect());
+    await().until(() -> groupAcks(server, "big").contains(4L));
+
+    server.connections().get(0).send(push(List.of(groupMessage(1, "big", 2, "late copy"),
+        groupMessage(2, "big", 4, "late copy"), FakeScript.entry(3, "bob", "alice", "direct")), 3));
+
+    await().until(() -> server.received(Frame.BodyCase.ACK).stream().anyMatch(f -> f.getAck().getSeq() == 3));
+    assertEquals(List.of("message big 2", "tip big 3", "message big 4", "message 3"), recorder.order);
+    assertEquals(3, client.lastAckedSeq(), "the skipped entries' timeline seqs are processed as usual");
+  }
+
+  @Test
+  @DisplayName("a group tip that arrives both ways reaches onGroupTip once, in either order")
+  void tipBothWays() throws Exception {
+    FakeScript script = fromSwitch(3).withGroupHistory("big", 4);
+    FakeServer server = tcpServer(script);
+    ParleyClient client = client(server);
+    get(client.connect());
+    FakeConnection conn = server.connections().get(0);
+
+    // The timeline first: the tip at the switch, then the pull brings it again.
+    conn.send(push(List.of(groupMessage(1, "big", 2, "small still"),
+        groupTip(2, "big", 3, GroupTipType.GROUP_TIP_JOINED)), 2));
+    await().until(() -> client.lastAckedSeq() == 2);
+    conn.send(groupHint("big", 4));
+    await().until(() -> groupAcks(server, "big").contains(4L));
+    // Then the other way: the group's history has a newer tip, pulled first, and the timeline brings it late.
+    script.withGroupHistory("big", 6);
+    conn.send(groupHint("big", 6));
+    await().until(() -> groupAcks(server, "big").contains(6L));
+    conn.send(push(List.of(groupTip(3, "big", 6, GroupTipType.GROUP_TIP_JOINED)), 3));
+
+    await().until(() -> server.received(Frame.BodyCase.ACK).stream().anyMatch(f -> f.getAck().getSeq() == 3));
+    assertEquals(List.of("message big 2", "tip big 3", "message big 4", "message big 5", "tip big 6"), recorder.order);
+    assertEquals(1, count(recorder.order, "tip big 3"));
+    assertEquals(1, count(recorder.order, "tip big 6"));
+    assertEquals(3, client.lastAckedSeq());
+  }
+
+  // ---------------------------------------------------------------- online-only entries (seq 0)
+
+  private static io.parley.protocol.v1.TimelineEntry live(String room, String text) {
+    return groupMessage(0, room, 0, text);
+  }
+
+  @Test
+  @DisplayName("a pushed group message with seq 0 reaches onMessage, is not acked and leaves lastAckedSeq alone")
+  void onlineOnly() throws Exception {
+    FakeScript script = new FakeScript().withIncoming(2);
+    FakeServer server = tcpServer(script);
+    ParleyClient client = client(server);
+    get(client.connect());
+    await().until(() -> server.received(Frame.BodyCase.ACK).stream().anyMatch(f -> f.getAck().getSeq() == 2));
+    int acksBefore = server.received(Frame.BodyCase.ACK).size();
+
+    server.connections().get(0).send(push(List.of(live("room", "live now")), 2));
+
+    await().until(() -> recorder.order.contains("message room 0"));
+    ReceivedMessage m = recorder.messages.get(2);
+    assertEquals("room", m.groupId());
+    assertEquals(0, m.seq());
+    await().during(QUIET).atMost(QUIET.multipliedBy(4))
+        .until(() -> client.lastAckedSeq() == 2 && server.received(Frame.BodyCase.ACK).size() == acksBefore);
+    assertTrue(server.received(Frame.BodyCase.PULL).isEmpty(), "an online-only entry is not a gap");
+  }
+
+  @Test
+  @DisplayName("a seq 0 entry between two timeline entries is delivered between them and does not disturb their delivery or acks")
+  void onlineOnlyBetween() throws Exception {
+    FakeServer server = tcpServer(new FakeScript());
+    ParleyClient client = client(server);
+    get(client.connect());
+    FakeConnection conn = server.connections().get(0);
+
+    conn.send(push(List.of(FakeScript.entry(1, "bob", "alice", "one"), live("room", "live"),
+        FakeScript.entry(2, "bob", "alice", "two")), 2));
+    await().until(() -> server.received(Frame.BodyCase.ACK).stream().anyMatch(f -> f.getAck().getSeq() == 2));
+    conn.send(push(List.of(live("room", "live again")), 2));
+    conn.send(push(List.of(FakeScript.entry(3, "bob", "alice", "three")), 3));
+
+    await().until(() -> server.received(Frame.BodyCase.ACK).stream().anyMatch(f -> f.getAck().getSeq() == 3));
+    assertEquals(List.of("message 1", "message room 0", "message 2", "message room 0", "message 3"), recorder.order);
+    assertEquals(3, client.lastAckedSeq());
+    assertTrue(server.received(Frame.BodyCase.ACK).stream().allMatch(f -> f.getAck().getSeq() > 0), "never an ack of 0");
+    assertTrue(server.received(Frame.BodyCase.PULL).isEmpty(), "no gap, no pull");
+  }
+
   @Test
   @DisplayName("fails fast beyond 1,000 unanswered group requests")
   void boundsPendingRequests() throws Exception {

@@ -23,8 +23,15 @@ import java.util.function.Supplier;
  * {@link Delivery} in group seq order, each once, and acks the highest group seq the listener processed with a
  * GroupAck. At most one GroupPull is in flight per group; hints that arrive meanwhile make one more pull after it.
  * The per-group state lives in memory for the client's life: a login's {@code read_seq} behind what this client has
- * already processed does not deliver anything again. Confined to the event loop, except {@link #ackSoon} and
- * {@link #unread}.
+ * already processed does not deliver anything again.
+ *
+ * <p>A group read this way was, before it grew, fanned out to its members' timelines, and around the switch (and in a
+ * narrow race at it) one group event can arrive both ways. The per-group processed seq counts both: as
+ * {@link Delivery.GroupProgress} it is raised by a group message or tip the listener processed from the user's
+ * timeline, and {@link Delivery} skips an event at or below it, whichever path it came by; a pull asks only after it.
+ * It is kept for every group seen in the timeline, but only groups told by the server ({@code read_groups}, hints)
+ * are pulled and acked. Confined to the event loop, except {@link #ackSoon}, {@link #unread} and the
+ * {@link Delivery.GroupProgress} calls (callback thread).
  */
 final class GroupSync {
   private static final System.Logger LOG = System.getLogger(GroupSync.class.getName());
@@ -39,8 +46,13 @@ final class GroupSync {
     long accepted;
     /** The group's newest seq as far as the server told. Written on the event loop. */
     volatile long newest;
-    /** The highest group seq the listener has processed. Callback thread (and the loop, at login). */
+    /**
+     * The highest group seq the listener has processed, from the group's own history or the user's timeline. Callback
+     * thread (and the loop, at login).
+     */
     final AtomicLong delivered = new AtomicLong();
+    /** Whether the server named it as read from its own history (read_groups, a hint): only then pulled and acked. */
+    volatile boolean readFromHistory;
     /** The highest seq acked on the current session (the server's read seq at login). Event loop. */
     long lastAckSent;
     /** The GroupPull in flight on the current connection (0: none), and whether another is wanted after it. */
@@ -65,6 +77,19 @@ final class GroupSync {
     this.delivery = delivery;
     this.current = current;
     this.loop = loop;
+    delivery.trackGroups(
+        new Delivery.GroupProgress() {
+          @Override
+          public long processed(String groupId) {
+            Group g = groups.get(groupId);
+            return g == null ? 0 : g.delivered.get();
+          }
+
+          @Override
+          public void processedFromTimeline(String groupId, long groupSeq) {
+            group(groupId).delivered.accumulateAndGet(groupSeq, Math::max);
+          }
+        });
   }
 
   /**
@@ -80,7 +105,7 @@ final class GroupSync {
       g.lastAckSent = 0;
     }
     for (GroupSeq seq : readGroups) {
-      Group g = group(seq.getGroupId());
+      Group g = readGroup(seq.getGroupId());
       long read = seq.getReadSeq();
       g.accepted = Math.max(g.accepted, read);
       g.delivered.accumulateAndGet(read, Math::max);
@@ -93,7 +118,7 @@ final class GroupSync {
   /** A push said where groups stand now. */
   void onHints(Connection c, List<GroupSeq> hints) {
     for (GroupSeq seq : hints) {
-      hint(c, group(seq.getGroupId()), seq.getNewestSeq());
+      hint(c, readGroup(seq.getGroupId()), seq.getNewestSeq());
     }
   }
 
@@ -113,7 +138,7 @@ final class GroupSync {
       }
     }
     g.newest = Math.max(g.newest, Math.max(result.getNewestSeq(), g.accepted));
-    delivery.deliverGroup(fresh, seq -> g.delivered.accumulateAndGet(seq, Math::max), () -> ackSoon(g));
+    delivery.deliverGroup(g.groupId, fresh, seq -> g.delivered.accumulateAndGet(seq, Math::max), () -> ackSoon(g));
     boolean progressed = g.accepted > before;
     boolean again = g.pullAgain;
     g.pullAgain = false;
@@ -155,9 +180,20 @@ final class GroupSync {
     return groups.computeIfAbsent(groupId, Group::new);
   }
 
+  /** A group the server says this user reads from the group's own history. */
+  private Group readGroup(String groupId) {
+    Group g = group(groupId);
+    g.readFromHistory = true;
+    return g;
+  }
+
   private void hint(Connection c, Group g, long newest) {
     if (newest > g.newest) {
       g.newest = newest;
+    }
+    // What the listener processed from the timeline need not be pulled (a pull in flight keeps its own after seq).
+    if (g.pullRequestId == 0) {
+      g.accepted = Math.max(g.accepted, g.delivered.get());
     }
     if (newest > g.accepted) {
       requestPull(c, g);
@@ -189,7 +225,7 @@ final class GroupSync {
     g.ackScheduled.set(false);
     Connection c = current.get();
     long seq = g.delivered.get();
-    if (c != null && c.loggedIn && seq > g.lastAckSent) {
+    if (c != null && c.loggedIn && g.readFromHistory && seq > g.lastAckSent) {
       g.lastAckSent = seq;
       c.channel.writeAndFlush(
           Frame.newBuilder().setGroupAck(GroupAck.newBuilder().setGroupId(g.groupId).setSeq(seq)).build());

@@ -35,20 +35,30 @@ final class Timeline {
     return newestSeq > acceptedSeq;
   }
 
-  /** Accepts the contiguous run of entries after the accepted seq; entries must be in seq order. */
+  /**
+   * Accepts the contiguous run of entries after the accepted seq; entries must be in seq order. Entries with seq 0 are
+   * online-only events outside the timeline (a broadcast room's message): each is accepted where it stands, also after
+   * a gap (no pull would bring it back), and moves neither the accepted seq nor the gap.
+   */
   Accepted accept(List<TimelineEntry> entries) {
     List<TimelineEntry> accepted = new ArrayList<>(entries.size());
+    boolean gap = false;
     for (TimelineEntry entry : entries) {
       long seq = entry.getSeq();
-      if (seq <= acceptedSeq) {
+      if (seq == 0) {
+        accepted.add(entry);
+        continue;
+      }
+      if (gap || seq <= acceptedSeq) {
         continue;
       }
       if (seq != acceptedSeq + 1) {
-        return new Accepted(accepted, true);
+        gap = true;
+        continue;
       }
       accepted.add(entry);
       acceptedSeq = seq;
     }
-    return new Accepted(accepted, false);
+    return new Accepted(accepted, gap);
   }
 }

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 /**
  * Keeps this device's copy of the user's timeline complete (DESIGN §5): takes pushed entries, pulls pages across a
  * gap or when the server says newer entries exist, follows the server's resume point at login, and acks the highest
- * seq the listener has processed. At most one Pull is in flight per connection. Confined to the event loop, except
- * {@link #ackSoon}.
+ * seq the listener has processed. Pushed entries with seq 0 are online-only events outside the timeline: delivered in
+ * the order they came, never acked, never a gap. At most one Pull is in flight per connection. Confined to the event
+ * loop, except {@link #ackSoon}.
  */
 final class TimelineSync {
   /** Page size of a Pull. */

@@ -133,10 +133,21 @@ class DeliveryTest {
     List<Long> processed = new ArrayList<>();
     TimelineEntry tip = TimelineEntry.newBuilder().setSeq(41)
         .setGroupTip(io.parley.protocol.v1.GroupTip.newBuilder().setGroupId("g1").setGroupSeq(41)).build();
-    delivery.deliverGroup(List.of(message(40, "text"), tip), processed::add, batches::incrementAndGet);
+    delivery.deliverGroup("g1", List.of(message(40, "text"), tip), processed::add, batches::incrementAndGet);
     assertEquals(List.of("message 0", "tip g1 41"), calls, "a message of a group's history has no timeline seq");
     assertEquals(List.of(40L, 41L), processed);
     assertEquals(4, delivery.deliveredSeq());
     assertEquals(1, batches.get());
+  }
+
+  @Test
+  @DisplayName("deliver_onlineOnly: an entry with seq 0 reaches the listener in its place but is not recorded as processed")
+  void deliver_onlineOnly() {
+    delivery.deliver(List.of(message(5, "text"), message(0, "live"), message(6, "text"), message(0, "live")),
+        batches::incrementAndGet);
+    assertEquals(List.of("message 5", "message 0", "message 6", "message 0"), calls);
+    assertEquals(6, delivery.deliveredSeq());
+    delivery.deliver(List.of(message(0, "live")), batches::incrementAndGet);
+    assertEquals(6, delivery.deliveredSeq(), "the processed seq never moves back to 0");
   }
 }

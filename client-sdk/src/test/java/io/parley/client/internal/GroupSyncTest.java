@@ -136,4 +136,67 @@ class GroupSyncTest {
     sync.onPullResult(connection, next.getRequestId(), page("a", false, 5, 4, 5));
     assertEquals(List.of("a 1", "a 2", "a 3", "a 4", "a 5"), delivered);
   }
+
+  // ---------------------------------------------------------------- one group event both ways, decided on the callback thread
+
+  /** Listener calls queue up here until the test runs them: the callback thread lags behind the loop. */
+  private final List<Runnable> callbackTasks = new ArrayList<>();
+  private final List<String> lagging = new ArrayList<>();
+  private final Delivery laggingDelivery =
+      new Delivery(callbackTasks::add, new ParleyListener() {
+        @Override
+        public void onMessage(ReceivedMessage message) {
+          lagging.add(message.groupId() + " " + message.groupSeq() + (message.seq() == 0 ? "" : " @" + message.seq()));
+        }
+      }, () -> false, () -> "alice", "laptop-1", 0);
+  private final GroupSync laggingSync = new GroupSync(laggingDelivery, () -> connection, loopTasks::add);
+
+  private void runCallbacks() {
+    List<Runnable> tasks = new ArrayList<>(callbackTasks);
+    callbackTasks.clear();
+    tasks.forEach(Runnable::run);
+  }
+
+  private static TimelineEntry inTimeline(long seq, String group, long groupSeq) {
+    return TimelineEntry.newBuilder().setSeq(seq)
+        .setMessage(Message.newBuilder().setGroupId(group).setGroupSeq(groupSeq)).build();
+  }
+
+  @Test
+  @DisplayName("bothWays_timelineFirst: a group event handed over from the timeline and then by a pull, before the listener saw either, is delivered once")
+  void bothWays_timelineFirst() {
+    laggingDelivery.deliver(List.of(inTimeline(1, "a", 1), inTimeline(2, "a", 2)), () -> {});
+    laggingSync.onHints(connection, List.of(seq("a", 3, 0)));
+    Frame pull = written();
+    assertEquals(0, pull.getGroupPull().getAfterSeq(), "the listener has not processed the timeline's copy yet");
+    laggingSync.onPullResult(connection, pull.getRequestId(), page("a", false, 3, 2, 3));
+    runCallbacks();
+    assertEquals(List.of("a 1 @1", "a 2 @2", "a 3"), lagging);
+    assertEquals(2, laggingDelivery.deliveredSeq());
+    assertEquals(0, laggingSync.unread("a"));
+  }
+
+  @Test
+  @DisplayName("bothWays_pullFirst: a group event delivered by a pull is skipped when the timeline brings it, and its timeline seq still counts as processed")
+  void bothWays_pullFirst() {
+    laggingSync.onHints(connection, List.of(seq("a", 3, 0)));
+    laggingSync.onPullResult(connection, written().getRequestId(), page("a", false, 3, 2, 3));
+    laggingDelivery.deliver(List.of(inTimeline(1, "a", 3), inTimeline(2, "b", 1)), () -> {});
+    runCallbacks();
+    assertEquals(List.of("a 2", "a 3", "b 1 @2"), lagging);
+    assertEquals(2, laggingDelivery.deliveredSeq());
+  }
+
+  @Test
+  @DisplayName("timelineRaisesProcessed: a hint after the timeline delivered a group's events pulls only after them, and only told groups are acked")
+  void timelineRaisesProcessed() {
+    laggingDelivery.deliver(List.of(inTimeline(1, "a", 4), inTimeline(2, "small", 9)), () -> {});
+    runCallbacks();
+    laggingSync.onHints(connection, List.of(seq("a", 6, 0)));
+    assertEquals(4, written().getGroupPull().getAfterSeq());
+    assertEquals(2, laggingSync.unread("a"));
+    laggingSync.ackAllNow();
+    assertEquals(4, written().getGroupAck().getSeq());
+    assertNull(written(), "a group only ever seen in the timeline is not acked to the group");
+  }
 }

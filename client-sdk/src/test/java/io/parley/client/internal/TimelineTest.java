@@ -51,4 +51,21 @@ class TimelineTest {
     assertTrue(timeline.isBehind(5));
     assertFalse(timeline.isBehind(2));
   }
+
+  @Test
+  @DisplayName("accepts online-only entries (seq 0) where they stand, also after a gap, without moving the accepted seq")
+  void acceptsOnlineOnly() {
+    Timeline timeline = new Timeline(4);
+    Timeline.Accepted accepted = timeline.accept(entries(0, 5, 0, 6));
+    assertEquals(List.of(0L, 5L, 0L, 6L), seqs(accepted));
+    assertFalse(accepted.gap());
+    assertEquals(6, timeline.acceptedSeq());
+    Timeline.Accepted afterGap = timeline.accept(entries(8, 0, 9));
+    assertEquals(List.of(0L), seqs(afterGap), "no pull brings an online-only entry back");
+    assertTrue(afterGap.gap());
+    assertEquals(6, timeline.acceptedSeq());
+    Timeline.Accepted alone = timeline.accept(entries(0));
+    assertFalse(alone.gap());
+    assertEquals(6, timeline.acceptedSeq());
+  }
 }
