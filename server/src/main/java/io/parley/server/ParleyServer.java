@@ -103,7 +103,7 @@ public final class ParleyServer implements AutoCloseable {
     SendFlow sendFlow = new SendFlow(sends, callbacks, Vendors.messageFormats(), Clock.systemUTC());
     RateLimitedLog refusals = new RateLimitedLog();
     this.groups = GroupServices.create(store, sessions, apps, config.limits().groupWriteFanOut(),
-        GatewayContext.PAGE, Clock.systemUTC());
+        GatewayContext.PAGE, Clock.systemUTC(), callbacks, Vendors.messageFormats());
     GatewayContext ctx = new GatewayContext(config, auth, sendFlow, sessions, lanes, idle,
         refusals, replies, new TimelineSync(store, lanes.reads(), GatewayContext.PAGE, refusals), groups, counters,
         new StateCallbacks(callbacks, Clock.systemUTC()),

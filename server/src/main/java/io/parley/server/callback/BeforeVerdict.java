@@ -46,4 +46,11 @@ public sealed interface BeforeVerdict {
 
   /** Pretend success to the sender but deliver nothing (Tencent's "silent discard", ErrorCode 2). */
   record Discard() implements BeforeVerdict {}
+
+  /** Go ahead, but without these users (Tencent's {@code RefusedMembers_Account} in a Before-invite answer). */
+  record Narrow(java.util.Set<String> refused) implements BeforeVerdict {
+    public Narrow {
+      refused = java.util.Set.copyOf(refused);
+    }
+  }
 }

@@ -130,7 +130,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
 
   private CompletableFuture<SendResult> sendToGroup(Session from, Send send) {
     try {
-      return ctx.groups().sends().send(from.user(), from.deviceId(), send);
+      return ctx.groups().sends().send(from.app(), from.user(), from.deviceId(), () -> ctx.states().origin(from), send);
     } catch (RejectedExecutionException busy) {
       return CompletableFuture.failedFuture(new SendRefused(ErrorCodes.UNAVAILABLE,
           "the server is busy; retry the send with the same client_msg_id"));

@@ -67,4 +67,6 @@ public final class GroupCodes {
   public static final int BAD_GROUP_INPUT = 3044;
   /** The kind named is not one of the app's vendor (or no kind at all). */
   public static final int KIND_NOT_OF_VENDOR = 3045;
+  /** The app server refused the operation in its Before callback (or did not answer and refuses then). */
+  public static final int REFUSED_BY_APP = 3046;
 }

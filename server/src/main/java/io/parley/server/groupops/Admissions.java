@@ -5,6 +5,8 @@ import static io.parley.server.groupops.GroupRefused.check;
 import io.parley.protocol.v1.GroupNotification;
 import io.parley.protocol.v1.GroupNotificationType;
 import io.parley.protocol.v1.GroupTipType;
+import io.parley.server.callback.BeforeVerdict;
+import io.parley.server.callback.GroupActivity;
 import io.parley.server.group.Actor;
 import io.parley.server.group.Consent;
 import io.parley.server.group.Decision;
@@ -16,6 +18,7 @@ import io.parley.server.store.PendingRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +36,12 @@ final class Admissions {
   MemberResult apply(String appId, String userId, String groupId, String reason) {
     Inputs.id("the user id", userId);
     Inputs.text("the reason", reason);
+    LoadedGroup before = ctx.load(appId, groupId);
+    if (GroupRules.apply(GroupContext.actorOf(before, Caller.user(userId)), before.kind(), before.options(),
+        before.countInt()).ok()) {
+      ctx.ask(appId, ctx.activity(before, GroupActivity.Action.APPLY, Caller.user(userId), List.of(userId),
+          GroupActivity.Way.NONE, Map.of()));
+    }
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
       Actor actor = GroupContext.actorOf(g, Caller.user(userId));
@@ -121,6 +130,7 @@ final class Admissions {
    */
   List<MemberResult> invite(String appId, Caller inviter, String groupId, List<String> users, String reason) {
     Inputs.text("the reason", reason);
+    Set<String> refusedByApp = refusedInvitees(appId, inviter, groupId, users);
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
       Actor actor = GroupContext.actorOf(g, inviter);
@@ -138,6 +148,10 @@ final class Admissions {
         }
         if (!seen.add(user) || g.member(user).isPresent()) {
           out.add(MemberResult.of(user, MemberResult.Kind.ALREADY, "already a member"));
+          continue;
+        }
+        if (refusedByApp.contains(user)) {
+          out.add(MemberResult.refused(user, GroupCodes.REFUSED_BY_APP, "the app refused this invitation"));
           continue;
         }
         Decision d = GroupRules.invite(actor, g.kind(), g.options(), g.countInt());
@@ -175,6 +189,24 @@ final class Admissions {
       }
       return out;
     }
+  }
+
+  /**
+   * Asks the app about an invitation the caller may make (outside the lock): the invitees it refuses; a refusal of
+   * the whole invitation throws.
+   */
+  private Set<String> refusedInvitees(String appId, Caller inviter, String groupId, List<String> users) {
+    LoadedGroup g = ctx.load(appId, groupId);
+    if (!GroupRules.invite(GroupContext.actorOf(g, inviter), g.kind(), g.options(), 0).ok()) {
+      return Set.of(); // refused under the lock, with the rule's own code
+    }
+    List<String> asked = users.stream().filter(u -> u != null && !u.isEmpty() && g.member(u).isEmpty()).distinct().toList();
+    if (asked.isEmpty()) {
+      return Set.of();
+    }
+    BeforeVerdict verdict = ctx.ask(appId, ctx.activity(g, GroupActivity.Action.INVITE, inviter, asked,
+        GroupActivity.Way.NONE, Map.of()));
+    return verdict instanceof BeforeVerdict.Narrow n ? n.refused() : Set.of();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.parley.server.groupops;
 import static io.parley.server.groupops.GroupRefused.check;
 
 import io.parley.protocol.v1.GroupNotificationType;
+import io.parley.server.callback.GroupActivity;
 import io.parley.server.group.GroupCodes;
 import io.parley.server.group.GroupKind;
 import io.parley.server.group.GroupRules;
@@ -11,6 +12,7 @@ import io.parley.server.group.ReceiveOption;
 import io.parley.server.group.Role;
 import io.parley.server.store.GroupRecord;
 import io.parley.server.store.MemberRecord;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,14 @@ final class Creation {
       throw new GroupRefused(GroupCodes.MEMBER_LIMIT_REACHED, kind.id() + ": " + members.size()
           + " initial members, but the group takes at most " + limit);
     }
-    String id = group.groupId().isEmpty() ? ctx.store.nextGroupId(appId) : Inputs.id("the group id", group.groupId());
+    if (!group.groupId().isEmpty()) {
+      Inputs.id("the group id", group.groupId());
+    }
+    Instant asked = ctx.clock.instant();
+    ctx.ask(appId, new GroupActivity(GroupActivity.Action.CREATE, group.groupId(), GroupContext.vendorType(kind),
+        group.name(), caller.userId(), owner, List.copyOf(members.keySet()), GroupActivity.Way.NONE, Map.of(),
+        GroupContext.origin(caller), asked));
+    String id = group.groupId().isEmpty() ? ctx.store.nextGroupId(appId) : group.groupId();
     GroupRecord record = new GroupRecord(appId, id, kind.id(), group.name(), group.introduction(),
         group.notification(), group.faceUrl(), owner, group.options(), limit, group.custom(), now);
     boolean inStore = kind.storage().membership() == Membership.STORED;
@@ -101,6 +110,9 @@ final class Creation {
             GroupNotificationType.GROUP_NOTIFICATION_CREATED, caller.userId(), "", "", now).build()).join();
       }
     }
+    ctx.hooks.after(appId, new GroupActivity(GroupActivity.Action.CREATE, id, GroupContext.vendorType(kind),
+        record.name(), caller.userId(), owner, List.copyOf(members.keySet()), GroupActivity.Way.NONE, Map.of(),
+        GroupContext.origin(caller), ctx.clock.instant()));
     return new GroupView(record, members.size());
   }
 }

@@ -4,6 +4,7 @@ import static io.parley.server.groupops.GroupRefused.check;
 
 import io.parley.protocol.v1.GroupNotificationType;
 import io.parley.protocol.v1.GroupTipType;
+import io.parley.server.callback.GroupActivity;
 import io.parley.server.group.Actor;
 import io.parley.server.group.Decision;
 import io.parley.server.group.GroupRules;
@@ -12,6 +13,7 @@ import io.parley.server.store.MemberPage;
 import io.parley.server.store.MemberRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Getting out: quitting, kicking and dismissing. */
@@ -88,6 +90,8 @@ final class Departures {
       }
       ctx.store.delete(appId, groupId);
       ctx.rooms.drop(appId, groupId);
+      ctx.hooks.after(appId, ctx.activity(g, GroupActivity.Action.DISMISSED, caller, everyone, GroupActivity.Way.NONE,
+          Map.of()));
     }
   }
 }

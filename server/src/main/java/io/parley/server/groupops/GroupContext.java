@@ -6,6 +6,10 @@ import io.parley.protocol.v1.GroupInfoChange;
 import io.parley.protocol.v1.GroupNotification;
 import io.parley.protocol.v1.GroupNotificationType;
 import io.parley.protocol.v1.GroupTipType;
+import io.parley.server.callback.BeforeVerdict;
+import io.parley.server.callback.GroupActivity;
+import io.parley.server.callback.Origin;
+import io.parley.server.callback.Platform;
 import io.parley.server.group.Actor;
 import io.parley.server.group.GroupCodes;
 import io.parley.server.group.GroupKind;
@@ -23,6 +27,7 @@ import io.parley.server.store.PendingRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +47,14 @@ final class GroupContext {
   final AppKinds kinds;
   final Clock clock;
   final GroupSettings settings;
+  final GroupHooks hooks;
   final MemberBook stored;
   final RoomMembers rooms = new RoomMembers();
   private final Object[] locks = new Object[STRIPES];
 
-  GroupContext(GroupStore store, GroupEvents events, AppKinds kinds, Clock clock, GroupSettings settings) {
+  GroupContext(GroupStore store, GroupEvents events, AppKinds kinds, Clock clock, GroupSettings settings,
+      GroupHooks hooks) {
+    this.hooks = Objects.requireNonNull(hooks, "hooks");
     this.store = Objects.requireNonNull(store, "store");
     this.events = Objects.requireNonNull(events, "events");
     this.kinds = Objects.requireNonNull(kinds, "kinds");
@@ -160,13 +168,75 @@ final class GroupContext {
         q.inviter(), q.userId(), q.reason(), now).setExpiresAtMs(q.expiresMillis()).build();
   }
 
+  /** Appends a membership tip, and tells the app of joins and exits. */
   void tip(LoadedGroup g, GroupTipType type, Caller operator, List<String> users, Collection<String> alsoTell) {
     events.tip(g.app(), g.id(), Tips.tip(g.id(), type, operator, users, clock.millis(), g.count()), alsoTell).join();
+    GroupActivity.Way way = switch (type) {
+      case GROUP_TIP_JOINED -> GroupActivity.Way.APPLIED;
+      case GROUP_TIP_INVITED -> GroupActivity.Way.INVITED;
+      case GROUP_TIP_QUIT -> GroupActivity.Way.QUIT;
+      case GROUP_TIP_KICKED -> GroupActivity.Way.KICKED;
+      default -> GroupActivity.Way.NONE;
+    };
+    if (way != GroupActivity.Way.NONE) {
+      boolean joined = way == GroupActivity.Way.APPLIED || way == GroupActivity.Way.INVITED;
+      hooks.after(g.app(), activity(g, joined ? GroupActivity.Action.JOINED : GroupActivity.Action.EXITED, operator,
+          users, way, Map.of()));
+    }
   }
 
+  /** Appends an info-changed tip, and tells the app when the name, introduction, notification or face changed. */
   void infoTip(LoadedGroup g, Caller operator, List<GroupInfoChange> changes) {
     events.tip(g.app(), g.id(), Tips.infoChanged(g.id(), operator, changes, clock.millis(), g.count()), List.of())
         .join();
+    Map<GroupActivity.InfoField, String> fields = new EnumMap<>(GroupActivity.InfoField.class);
+    for (GroupInfoChange c : changes) {
+      switch (c.getType()) {
+        case GROUP_CHANGE_NAME -> fields.put(GroupActivity.InfoField.NAME, c.getValue());
+        case GROUP_CHANGE_INTRODUCTION -> fields.put(GroupActivity.InfoField.INTRODUCTION, c.getValue());
+        case GROUP_CHANGE_NOTIFICATION -> fields.put(GroupActivity.InfoField.NOTIFICATION, c.getValue());
+        case GROUP_CHANGE_FACE -> fields.put(GroupActivity.InfoField.FACE_URL, c.getValue());
+        default -> { }
+      }
+    }
+    if (!fields.isEmpty()) {
+      hooks.after(g.app(), activity(g, GroupActivity.Action.INFO_CHANGED, operator, List.of(), GroupActivity.Way.NONE,
+          fields));
+    }
+  }
+
+  /** An activity on a loaded group, now, by {@code operator}. */
+  GroupActivity activity(LoadedGroup g, GroupActivity.Action action, Caller operator, List<String> members,
+      GroupActivity.Way way, Map<GroupActivity.InfoField, String> changes) {
+    return new GroupActivity(action, g.id(), vendorType(g.kind()), g.record().name(), operator.userId(),
+        g.record().owner(), members, way, changes, origin(operator), clock.instant());
+  }
+
+  /**
+   * Asks the app about an operation (outside the group's lock: the answer may take the callback timeout).
+   *
+   * @throws GroupRefused {@link GroupCodes#REFUSED_BY_APP} when the app refuses
+   */
+  BeforeVerdict ask(String appId, GroupActivity activity) {
+    BeforeVerdict verdict = hooks.before(appId, activity);
+    if (verdict instanceof BeforeVerdict.Refuse r) {
+      throw new GroupRefused(GroupCodes.REFUSED_BY_APP, "the app refused this (its code " + r.code() + "): "
+          + r.message());
+    }
+    return verdict;
+  }
+
+  /** The kind's name as its vendor spells it: {@code Public} for {@code tencent.Public}. */
+  static String vendorType(GroupKind kind) {
+    return kind.id().substring(kind.id().indexOf('.') + 1);
+  }
+
+  /**
+   * Where an operation came from. A user's address and device are not known here (group operations carry only the
+   * caller's id), so a user's operation reads as from an unknown platform.
+   */
+  static Origin origin(Caller caller) {
+    return caller.isAppServer() ? Origin.serverApi("") : new Origin(Platform.UNKNOWN, "", 0, "");
   }
 
   void notifyUsers(LoadedGroup g, Collection<String> users, GroupNotification n) {

@@ -39,8 +39,15 @@ public final class GroupService {
   private final Moderation moderation;
   private final Profiles profiles;
 
+  /** A service whose operations ask and tell no app ({@link GroupHooks#NONE}). */
   public GroupService(GroupStore store, GroupEvents events, AppKinds kinds, Clock clock, GroupSettings settings) {
-    this.ctx = new GroupContext(store, events, kinds, clock, settings);
+    this(store, events, kinds, clock, settings, GroupHooks.NONE);
+  }
+
+  /** A service whose creates, applications and invitations ask the app first, and whose changes it hears of. */
+  public GroupService(GroupStore store, GroupEvents events, AppKinds kinds, Clock clock, GroupSettings settings,
+      GroupHooks hooks) {
+    this.ctx = new GroupContext(store, events, kinds, clock, settings, hooks);
     this.creation = new Creation(ctx);
     this.admissions = new Admissions(ctx);
     this.departures = new Departures(ctx);

@@ -7,6 +7,12 @@ import io.parley.protocol.v1.Send;
 import io.parley.protocol.v1.SendResult;
 import io.parley.protocol.v1.TimelineEntry;
 import io.parley.server.app.App;
+import io.parley.server.app.VendorKind;
+import io.parley.server.callback.BeforeVerdict;
+import io.parley.server.callback.Callbacks;
+import io.parley.server.callback.GroupMessage;
+import io.parley.server.callback.Origin;
+import io.parley.server.group.History;
 import io.parley.server.groupops.Caller;
 import io.parley.server.groupops.GroupRefused;
 import io.parley.server.groupops.GroupService;
@@ -19,6 +25,10 @@ import io.parley.server.store.Event;
 import io.parley.server.store.MessageWriter;
 import io.parley.server.sync.GroupFanOut;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,22 +51,28 @@ public final class GroupSends {
   private final GroupFanOut fanOut;
   private final Executor lane;
   private final Clock clock;
+  private final Callbacks callbacks;
+  private final Map<VendorKind, MessageFormat> formats;
 
-  public GroupSends(MessageWriter writer, GroupService groups, GroupFanOut fanOut, Executor lane, Clock clock) {
+  public GroupSends(MessageWriter writer, GroupService groups, GroupFanOut fanOut, Executor lane, Clock clock,
+      Callbacks callbacks, Map<VendorKind, MessageFormat> formats) {
     this.writer = writer;
     this.groups = groups;
     this.fanOut = fanOut;
     this.lane = lane;
     this.clock = clock;
+    this.callbacks = callbacks;
+    this.formats = Map.copyOf(formats);
   }
 
   /** A client's validated send to {@code send.group_id}; fails with a {@link SendRefused} the gateway maps. */
-  public CompletableFuture<SendResult> send(UserKey from, String deviceId, Send send) {
+  public CompletableFuture<SendResult> send(App app, UserKey from, String deviceId, Supplier<Origin> where,
+      Send send) {
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return prepare(from.appId(), Caller.user(from.userId()), from.userId(), deviceId, send.getGroupId(),
+        return prepare(app, Caller.user(from.userId()), from.userId(), deviceId, send.getGroupId(),
             message(from.userId(), deviceId, send.getClientMsgId(), send.getContentType(), send.getContent(),
-                send.getElementsList(), send.getCloudCustomData()));
+                send.getElementsList(), send.getCloudCustomData()), where);
       } catch (SendRefused e) {
         throw new CompletionException(e);
       }
@@ -81,9 +97,9 @@ public final class GroupSends {
     Send send = Send.newBuilder().setClientMsgId(clientMsgId).setGroupId(groupId).addAllElements(elements)
         .setCloudCustomData(cloudCustomData).build();
     SendService.validate(send, app.limits().maxMessageBytes());
-    CompletableFuture<AppendResult> stored = prepare(app.id(), asApp ? Caller.APP_SERVER : Caller.user(from), from,
+    CompletableFuture<AppendResult> stored = prepare(app, asApp ? Caller.APP_SERVER : Caller.user(from), from,
         "", groupId, message(from, "", clientMsgId, "", com.google.protobuf.ByteString.EMPTY, elements,
-            cloudCustomData));
+            cloudCustomData), () -> Origin.serverApi(""));
     try {
       return stored.get(STORE_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
@@ -94,31 +110,99 @@ public final class GroupSends {
     }
   }
 
-  /** Checks the group's rules and starts the append (or the broadcast); blocking reads. */
-  private CompletableFuture<AppendResult> prepare(String appId, Caller caller, String sender, String deviceId,
-      String groupId, Message message) throws SendRefused {
+  /**
+   * Checks the group's rules, asks the app (its Before callback, when it takes one) and starts the append (or the
+   * broadcast); blocking reads and waits, on the lane.
+   */
+  private CompletableFuture<AppendResult> prepare(App app, Caller caller, String sender, String deviceId,
+      String groupId, Message message, Supplier<Origin> where) throws SendRefused {
+    String appId = app.id();
     SendPermit permit;
     try {
       permit = groups.authorizeSend(appId, caller, groupId, sender);
     } catch (GroupRefused r) {
       throw new SendRefused(r.code(), r.getMessage());
     }
-    GroupFanOut.Plan plan = fanOut.plan(appId, groupId, permit.kind().storage().history(), sender, List.of());
+    History history = permit.kind().storage().history();
+    MessageFormat format = formats.get(app.vendor());
+    GroupMessage asked = null;
+    if (format != null && app.callback().url().isPresent()) {
+      String type = permit.kind().id().substring(permit.kind().id().indexOf('.') + 1);
+      long random = Integer.toUnsignedLong(message.getClientMsgId().hashCode());
+      asked = new GroupMessage(groupId, type, sender, "", 0, random, clock.instant(), message.getClientMsgId(),
+          format.toVendor(message.getElementsList()), customData(message.getCloudCustomData()), history == History.NONE, where.get());
+      BeforeVerdict verdict = callbacks.before(app, asked).join();
+      if (verdict instanceof BeforeVerdict.Refuse r) {
+        throw new SendRefused(ErrorCodes.REFUSED_BY_APP,
+            "the app refused this message (its code " + r.code() + "): " + r.message());
+      }
+      if (verdict instanceof BeforeVerdict.Discard) {
+        return CompletableFuture.completedFuture(discarded(appId, groupId, sender, message));
+      }
+      if (verdict instanceof BeforeVerdict.Modify m) {
+        message = modified(message, groupId, m, format, app);
+        asked = asked.withContent(format.toVendor(message.getElementsList()),
+            customData(message.getCloudCustomData()));
+      }
+    }
+    GroupMessage told = asked;
+    GroupFanOut.Plan plan = fanOut.plan(appId, groupId, history, sender, List.of());
     if (plan.mode() == GroupFanOut.Mode.ONLINE_ONLY) {
       long now = clock.millis();
       Message sent = message.toBuilder().setGroupId(groupId).setServerTimeMs(now).build();
       fanOut.broadcast(appId, plan, TimelineEntry.newBuilder().setMessage(sent).build());
       AppendRequest none = new AppendRequest(appId, new Conversation.Group(groupId), sender,
           new Event.NewMessage(sent), message.getClientMsgId(), List.of(), false);
-      return CompletableFuture.completedFuture(new AppendResult(none, 0, now, 0, false,
-          TimelineEntry.newBuilder().setMessage(sent).build(), List.of()));
+      AppendResult result = new AppendResult(none, 0, now, 0, false, TimelineEntry.newBuilder().setMessage(sent).build(),
+          List.of());
+      tellApp(app, format, told, result);
+      return CompletableFuture.completedFuture(result);
     }
     AppendRequest request = new AppendRequest(appId, new Conversation.Group(groupId), sender,
         new Event.NewMessage(message), message.getClientMsgId(), plan.timelines(), plan.readOnPull());
     return writer.append(request).thenApply(r -> {
       fanOut.delivered(appId, groupId, plan, r);
+      if (!r.duplicate()) {
+        tellApp(app, format, told, r);
+      }
       return r;
     });
+  }
+
+  /** The After callback of a sent message, when the app took the Before one's event (it has a callback URL). */
+  private void tellApp(App app, MessageFormat format, GroupMessage asked, AppendResult r) {
+    if (asked != null) {
+      callbacks.after(app, asked.stored(format.msgKey(r.serverMsgId(), r.groupSeq(), asked.random(), r.serverTimeMs()),
+          r.groupSeq(), Instant.ofEpochMilli(r.serverTimeMs())));
+    }
+  }
+
+  /** The answer to a send the app's Before callback silently dropped: success, nothing stored or delivered. */
+  private AppendResult discarded(String appId, String groupId, String sender, Message message) {
+    AppendRequest none = new AppendRequest(appId, new Conversation.Group(groupId), sender,
+        new Event.NewMessage(message), message.getClientMsgId(), List.of(), false);
+    return new AppendResult(none, 0, clock.millis(), 0, false, TimelineEntry.newBuilder().setMessage(message).build(),
+        List.of());
+  }
+
+  /** The message with the body and custom data the app's Before callback returned, checked like any client's. */
+  private static Message modified(Message message, String groupId, BeforeVerdict.Modify m, MessageFormat format,
+      App app)
+      throws SendRefused {
+    Message.Builder b = message.toBuilder();
+    if (m.body().isPresent()) {
+      b.clearElements().addAllElements(format.fromVendor(m.body().get()));
+    }
+    m.cloudCustomData().ifPresent(b::setCloudCustomData);
+    Message changed = b.build();
+    SendService.validate(Send.newBuilder().setClientMsgId(changed.getClientMsgId()).setGroupId(groupId)
+        .addAllElements(changed.getElementsList()).setCloudCustomData(changed.getCloudCustomData()).build(),
+        app.limits().maxMessageBytes());
+    return changed;
+  }
+
+  private static Optional<String> customData(String ccd) {
+    return ccd.isEmpty() ? Optional.empty() : Optional.of(ccd);
   }
 
   private static Message message(String from, String deviceId, String clientMsgId, String contentType,

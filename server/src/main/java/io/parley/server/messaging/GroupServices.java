@@ -1,6 +1,8 @@
 package io.parley.server.messaging;
 
 import io.parley.server.app.AppRegistry;
+import io.parley.server.app.VendorKind;
+import io.parley.server.callback.Callbacks;
 import io.parley.server.groupops.Caller;
 import io.parley.server.groupops.GroupFrames;
 import io.parley.server.groupops.GroupService;
@@ -16,6 +18,7 @@ import io.parley.server.sync.StoredGroupEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -37,13 +40,13 @@ public record GroupServices(GroupService service, GroupSends sends, GroupFanOut 
 
   /** {@code writeFanOutLimit}: the most members a group may have and still be fanned out on write. */
   public static GroupServices create(Store store, SessionRegistry sessions, AppRegistry apps, int writeFanOutLimit,
-      int pageSize, Clock clock) {
+      int pageSize, Clock clock, Callbacks callbacks, Map<VendorKind, MessageFormat> formats) {
     AtomicReference<GroupService> service = new AtomicReference<>();
     GroupFanOut fanOut = new GroupFanOut(store, (app, group) -> allMembers(service.get(), app, group), sessions,
         writeFanOutLimit);
     GroupTimelineSync sync = new GroupTimelineSync(store, fanOut, pageSize);
     GroupService groups = new GroupService(store.groups(), new StoredGroupEvents(store, fanOut, sync),
-        new VendorAppKinds(apps), clock, GroupSettings.DEFAULTS);
+        new VendorAppKinds(apps), clock, GroupSettings.DEFAULTS, new AppGroupHooks(apps, callbacks));
     service.set(groups);
     ExecutorService lane = new ThreadPoolExecutor(LANE_THREADS, LANE_THREADS, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(65_536), r -> {
@@ -51,7 +54,7 @@ public record GroupServices(GroupService service, GroupSends sends, GroupFanOut 
           t.setDaemon(true);
           return t;
         }, new ThreadPoolExecutor.AbortPolicy());
-    return new GroupServices(groups, new GroupSends(store.writer(), groups, fanOut, lane, clock), fanOut, sync,
+    return new GroupServices(groups, new GroupSends(store.writer(), groups, fanOut, lane, clock, callbacks, formats), fanOut, sync,
         new GroupFrames(groups), lane);
   }
 

@@ -48,7 +48,7 @@ public final class NeteaseCallbacks implements CallbackFormat {
     if (event instanceof StateChange s) {
       return Optional.of(s.action() == StateChange.Action.LOGIN ? LOGIN : LOGOUT);
     }
-    return Optional.of(MESSAGE);
+    return event instanceof C2cMessage ? Optional.of(MESSAGE) : Optional.empty();
   }
 
   @Override

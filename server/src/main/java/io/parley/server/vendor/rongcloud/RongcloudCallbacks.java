@@ -62,7 +62,10 @@ public final class RongcloudCallbacks implements CallbackFormat {
     if (phase == Phase.BEFORE) {
       return Optional.empty();
     }
-    return Optional.of(event instanceof StateChange ? ONLINE_STATUS : MESSAGE_ROUTING);
+    if (event instanceof StateChange) {
+      return Optional.of(ONLINE_STATUS);
+    }
+    return event instanceof C2cMessage ? Optional.of(MESSAGE_ROUTING) : Optional.empty();
   }
 
   @Override

@@ -44,7 +44,10 @@ public final class TencentCallbacks implements CallbackFormat {
     if (event instanceof StateChange) {
       return phase == Phase.AFTER ? Optional.of(STATE_CHANGE) : Optional.empty();
     }
-    return Optional.of(phase == Phase.BEFORE ? BEFORE_SEND_C2C : AFTER_SEND_C2C);
+    if (event instanceof C2cMessage) {
+      return Optional.of(phase == Phase.BEFORE ? BEFORE_SEND_C2C : AFTER_SEND_C2C);
+    }
+    return Optional.empty();
   }
 
   @Override
