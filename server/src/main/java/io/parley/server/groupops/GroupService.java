@@ -214,6 +214,14 @@ public final class GroupService {
   }
 
   /**
+   * Replaces the group's own settings ({@link io.parley.server.group.GroupOptions}, the whole-group mute aside) for
+   * a caller among the kind's info editors (NetEase team/update's modes). No tip.
+   */
+  public GroupView setOptions(String appId, Caller caller, String groupId, io.parley.server.group.GroupOptions o) {
+    return profiles.setOptions(appId, caller, groupId, o);
+  }
+
+  /**
    * Changes a member's name card and custom fields. A member may always change its own; another's needs the kind's
    * info editors and a rank above the target's (the app server: any member). MEMBER_INFO_CHANGED tip.
    */

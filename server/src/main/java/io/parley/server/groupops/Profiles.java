@@ -84,6 +84,31 @@ final class Profiles {
   }
 
   /**
+   * Replaces the group's own settings (all but the whole-group mute, which {@link Moderation#muteAll} keeps): needs
+   * the kind's info editors, settings the kind lets a group change, a member limit not below the member count. No
+   * tip: the settings concern who may do what, not what members see.
+   */
+  GroupView setOptions(String appId, Caller caller, String groupId, GroupOptions options) {
+    Objects.requireNonNull(options, "options");
+    synchronized (ctx.lock(appId, groupId)) {
+      LoadedGroup g = ctx.load(appId, groupId);
+      check(GroupRules.edit(GroupContext.actorOf(g, caller), g.kind(), g.options(), GroupField.INFO));
+      GroupRecord r = g.record();
+      GroupOptions merged = options.withMuteAll(r.muteAll());
+      check(GroupRules.checkOptions(g.kind(), merged));
+      int limit = GroupRules.memberLimit(g.kind(), merged);
+      if (limit < g.count()) {
+        throw new GroupRefused(GroupCodes.BAD_MEMBER_LIMIT, "group " + groupId + " has " + g.count()
+            + " members, more than the limit " + limit);
+      }
+      GroupRecord updated = new GroupRecord(r.appId(), r.groupId(), r.kind(), r.name(), r.introduction(),
+          r.notification(), r.faceUrl(), r.owner(), merged, limit, r.custom(), r.createdMillis());
+      ctx.store.update(updated);
+      return new GroupView(updated, g.count());
+    }
+  }
+
+  /**
    * Changes a member's name card and custom fields. A member may always change its own; another's needs the kind's
    * info editors and a rank above the target's (the app server: any member).
    */
