@@ -99,6 +99,29 @@ class GroupChatTest {
   }
 
   @Test
+  @DisplayName("a sender's messages, sent without waiting for answers, keep their order in the group")
+  void sendersOrderKept() throws Exception {
+    ParleyClient alice = online("alice");
+    online("bob");
+    GroupInfo g = create(alice, "tencent.Public", "bob");
+    List<CompletableFuture<SendReceipt>> sent = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      sent.add(alice.sendToGroup(g.getGroupId(), Elements.text("m" + i)));
+      texts.add("m" + i);
+    }
+    long last = 0;
+    for (CompletableFuture<SendReceipt> f : sent) {
+      long seq = done(f).groupSeq();
+      assertTrue(seq > last, "group seqs follow the order sent");
+      last = seq;
+    }
+    Recorder bob = inbox.get("bob");
+    await().atMost(WAIT).until(() -> bob.inGroup(g.getGroupId()).size() >= 60);
+    assertEquals(texts, bob.inGroup(g.getGroupId()).stream().map(m -> m.elements().get(0).getText().getText()).toList());
+  }
+
+  @Test
   @DisplayName("someone outside the group cannot send to it")
   void outsiderRefused() throws Exception {
     ParleyClient alice = online("alice");
