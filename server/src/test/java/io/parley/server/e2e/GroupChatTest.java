@@ -122,6 +122,22 @@ class GroupChatTest {
   }
 
   @Test
+  @DisplayName("a client's group operations, sent without waiting for answers, take effect in the order sent")
+  void operationsInOrder() throws Exception {
+    ParleyClient alice = online("alice");
+    GroupInfo g = create(alice, "tencent.Work");
+    List<CompletableFuture<List<io.parley.protocol.v1.MemberOutcome>>> steps = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      steps.add(alice.groups().invite(g.getGroupId(), List.of("u" + i), ""));
+      steps.add(alice.groups().kick(g.getGroupId(), List.of("u" + i), ""));
+    }
+    for (var step : steps) {
+      assertEquals(MemberOutcomeKind.MEMBER_DONE, done(step).get(0).getKind(), "each invite, then each kick, did it");
+    }
+    assertEquals(1, done(alice.groups().get(List.of(g.getGroupId()))).get(0).getMemberCount());
+  }
+
+  @Test
   @DisplayName("someone outside the group cannot send to it")
   void outsiderRefused() throws Exception {
     ParleyClient alice = online("alice");
