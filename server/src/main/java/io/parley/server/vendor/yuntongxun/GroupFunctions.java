@@ -62,7 +62,10 @@ final class GroupFunctions {
     return YuntongxunAnswer.object();
   }
 
-  /** {@code QueryGroupDetail}: groupId → name, owner, count, permission, declared, type, dateCreated. */
+  /**
+   * {@code QueryGroupDetail}: groupId → name, owner, count, permission, declared, type, dateCreated. Any sub-account
+   * of the app may read it (one looks a group up before joining it).
+   */
   ObjectNode detail(SubAccountCaller who, JsonNode body) throws YuntongxunRestException {
     String groupId = RequestFields.required(body, "groupId");
     GroupView g = find(who, groupId);
