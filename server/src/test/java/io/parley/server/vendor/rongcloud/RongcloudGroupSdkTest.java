@@ -240,4 +240,15 @@ class RongcloudGroupSdkTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> inbox.inGroup("sdk-g-later").size() == 1);
     }
   }
+
+  @Test
+  @DisplayName("group.ban.user.add, which the SDK sends to gag/add without a groupId, is refused (1002 naming groupId)")
+  void userBanWithoutGroup() throws Exception {
+    ok(sdk.group.create(group("sdk-g-userban", "Any", "ub-a")));
+    Result r = sdk.group.ban.user.add(new GroupModel().setMembers(new GroupMember[] {new GroupMember().setId("ub-a")})
+        .setMinute(5));
+    assertEquals(1002, r.getCode(), r.toString());
+    assertTrue(r.getErrorMessage().contains("groupId"), r.toString());
+    assertEquals(List.of(), sdk.group.gag.getList("sdk-g-userban").getMembers());
+  }
 }
