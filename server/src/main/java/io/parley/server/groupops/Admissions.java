@@ -128,6 +128,15 @@ final class Admissions {
    * caller who may not invite at all is refused as a whole.
    */
   List<MemberResult> invite(String appId, Caller inviter, String groupId, List<String> users, String reason) {
+    return invite(appId, inviter, groupId, users, reason, null);
+  }
+
+  /**
+   * As {@link #invite(String, Caller, String, List, String)}, but whether each invitee must agree is {@code consent}
+   * (null: as the group says); invitations waiting for an approver still wait for one.
+   */
+  List<MemberResult> invite(String appId, Caller inviter, String groupId, List<String> users, String reason,
+      Consent consent) {
     Inputs.text("the reason", reason);
     Set<String> refusedByApp = refusedInvitees(appId, inviter, groupId, users);
     synchronized (ctx.lock(appId, groupId)) {
@@ -158,7 +167,8 @@ final class Admissions {
           out.add(MemberResult.refused(user, d.code(), d.message()));
           continue;
         }
-        switch (d.outcome()) {
+        Outcome outcome = consented(d.outcome(), consent);
+        switch (outcome) {
           case JOINED -> {
             joining.add(ctx.newMember(user, Role.MEMBER));
             out.add(MemberResult.of(user, MemberResult.Kind.DONE, d.message()));
@@ -188,6 +198,17 @@ final class Admissions {
       }
       return out;
     }
+  }
+
+  /** The outcome once the caller's stated consent replaces the group's; approvals stay. */
+  private static Outcome consented(Outcome o, Consent consent) {
+    if (consent == Consent.NOT_NEEDED && o == Outcome.PENDING_CONSENT) {
+      return Outcome.JOINED;
+    }
+    if (consent == Consent.NEEDED && o == Outcome.JOINED) {
+      return Outcome.PENDING_CONSENT;
+    }
+    return o;
   }
 
   /**

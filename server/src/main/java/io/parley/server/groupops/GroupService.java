@@ -3,6 +3,7 @@ package io.parley.server.groupops;
 import static io.parley.server.groupops.GroupRefused.check;
 
 import io.parley.server.group.Actor;
+import io.parley.server.group.Consent;
 import io.parley.server.group.GroupCodes;
 import io.parley.server.group.GroupRules;
 import io.parley.server.group.MuteAll;
@@ -15,6 +16,7 @@ import io.parley.server.store.PendingRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -145,6 +147,15 @@ public final class GroupService {
    */
   public List<MemberResult> invite(String appId, Caller inviter, String groupId, List<String> users, String reason) {
     return admissions.invite(appId, inviter, groupId, users, reason);
+  }
+
+  /**
+   * As {@link #invite(String, Caller, String, List, String)}, but whether the invitees must agree is the caller's
+   * {@code consent} instead of the group's (NetEase team/add's {@code magree}); approvals still hold.
+   */
+  public List<MemberResult> invite(String appId, Caller inviter, String groupId, List<String> users, String reason,
+      Consent consent) {
+    return admissions.invite(appId, inviter, groupId, users, reason, Objects.requireNonNull(consent, "consent"));
   }
 
   /**

@@ -8,6 +8,7 @@ import io.parley.protocol.v1.GroupNotificationType;
 import io.parley.protocol.v1.GroupTip;
 import io.parley.protocol.v1.GroupTipType;
 import io.parley.server.group.Admission;
+import io.parley.server.group.Consent;
 import io.parley.server.group.GroupCodes;
 import io.parley.server.group.GroupOptions;
 import io.parley.server.store.PendingRequest;
@@ -143,6 +144,24 @@ class GroupJoinTest extends GroupsFixture {
     RecordingEvents.Note ans = events.onlyNote(GroupNotificationType.GROUP_NOTIFICATION_INVITATION_ANSWERED);
     assertEquals(List.of("o"), ans.users());
     assertTrue(ans.notification().getAccepted());
+  }
+
+  @Test
+  @DisplayName("an invitation whose consent the caller states overrides the group's: waived joins at once, required waits")
+  void inviteStatedConsent() {
+    group(NETEASE, "t1", "netease.advanced", "o");
+    List<MemberResult> waived = service.invite(NETEASE, user("o"), "t1", List.of("x"), "", Consent.NOT_NEEDED);
+    assertEquals(MemberResult.Kind.DONE, waived.get(0).kind());
+    assertTrue(isMember(NETEASE, "t1", "x"));
+    assertEquals(GroupTipType.GROUP_TIP_INVITED, events.lastTip().getType());
+
+    group(NETEASE, "t2", "netease.advanced", "o");
+    service.setOptions(NETEASE, user("o"), "t2", GroupOptions.DEFAULTS.withInviteeConsent(Consent.NOT_NEEDED));
+    List<MemberResult> required = service.invite(NETEASE, user("o"), "t2", List.of("y"), "", Consent.NEEDED);
+    assertEquals(MemberResult.Kind.PENDING_CONSENT, required.get(0).kind());
+    assertFalse(isMember(NETEASE, "t2", "y"));
+    assertEquals(MemberResult.Kind.DONE, service.answerInvitation(NETEASE, "y", "t2", "o", true, "").kind());
+    assertTrue(isMember(NETEASE, "t2", "y"));
   }
 
   @Test
