@@ -11,6 +11,8 @@ import io.parley.server.app.App;
 import io.parley.server.callback.C2cMessage;
 import io.parley.server.callback.Callbacks;
 import io.parley.server.callback.Origin;
+import io.parley.server.group.GroupCodes;
+import io.parley.server.messaging.GroupSends;
 import io.parley.server.messaging.Identifiers;
 import io.parley.server.messaging.SendRefused;
 import io.parley.server.messaging.ServerSends;
@@ -28,7 +30,7 @@ import java.util.UUID;
  * {@code msg/sendMsg} and {@code msg/sendBatchMsg}: one-to-one messages an app server sends in a user's name, through
  * {@link ServerSends} (checked like a client's, durable before the answer, pushed to online clients). Option
  * {@code sendersync} false keeps the message off the sender's own devices; {@code route} false skips the copy
- * (抄送) the app otherwise receives, as from client type REST. Team messages ({@code ope} 1) are not served yet.
+ * (抄送) the app otherwise receives, as from client type REST. Team messages ({@code ope} 1) go to a team's members.
  */
 final class MessageActions {
   static final int MAX_BODY = 5000;
@@ -40,10 +42,15 @@ final class MessageActions {
   private final ServerSends sends;
   private final Callbacks callbacks;
   private final Clock clock;
+  private final GroupSends groupSends;
+  private final Teams teams;
   private final NeteaseMessageFormat format = new NeteaseMessageFormat();
 
-  MessageActions(Accounts accounts, Store store, Callbacks callbacks, Clock clock) {
+  MessageActions(Accounts accounts, Store store, Callbacks callbacks, Clock clock, GroupSends groupSends,
+      Teams teams) {
     this.accounts = accounts;
+    this.groupSends = groupSends;
+    this.teams = teams;
     this.sends = new ServerSends(store);
     this.callbacks = callbacks;
     this.clock = clock;
@@ -52,22 +59,26 @@ final class MessageActions {
   /** What one send carries: its element, ext (the core's cloud custom data) and its options. */
   private record Content(Element element, String ext, boolean senderSync, boolean route) {}
 
-  /** {@code msg/sendMsg}: from, ope (0 to a user), to, type, body, … → {@code data: {msgid, timetag, antispam}}. */
+  /**
+   * {@code msg/sendMsg}: from, ope (0 to a user, 1 to a team), to (an accid or a tid), type, body, … →
+   * {@code data: {msgid, timetag, antispam}}.
+   */
   ObjectNode sendMsg(App app, NeteaseForm form) throws NeteaseRestException {
     String from = form.required("from");
     int ope = form.requiredInt("ope");
     String to = form.required("to");
-    if (ope == 1) {
-      throw new NeteaseRestException(NeteaseCodes.TEAM_NOT_EXIST,
-          "team " + to + " does not exist: team messages (ope=1) are not served here yet");
-    }
-    if (ope != 0) {
+    if (ope != 0 && ope != 1) {
       throw NeteaseRestException.parameter("ope must be 0 (to a user) or 1 (to a team), not " + ope);
     }
     Content content = content(form);
     registered(app, from, "from");
-    registered(app, to, "to");
-    AppendResult r = send(app, from, to, content);
+    AppendResult r;
+    if (ope == 1) {
+      r = sendToTeam(app, from, to, content);
+    } else {
+      registered(app, to, "to");
+      r = send(app, from, to, content);
+    }
     ObjectNode out = NeteaseAnswer.object();
     out.putObject("data").put("msgid", r.serverMsgId()).put("timetag", r.serverTimeMs()).put("antispam", false);
     return out;
@@ -132,6 +143,25 @@ final class MessageActions {
   private void registered(App app, String accid, String param) throws NeteaseRestException {
     if (!Identifiers.valid(accid) || !accounts.neteaseAccountExists(app, accid)) {
       throw NeteaseRestException.parameter(param + " \"" + accid + "\" is not a registered accid");
+    }
+  }
+
+  /**
+   * A team message from a member, through the group send path (members only, mutes hold); the copy (抄送) is the
+   * group path's After callback, so {@code route} and {@code sendersync} do not apply to team messages.
+   */
+  private AppendResult sendToTeam(App app, String from, String tid, Content c) throws NeteaseRestException {
+    if (teams.find(app, tid).isEmpty()) {
+      throw new NeteaseRestException(NeteaseCodes.TEAM_NOT_EXIST, "team " + tid + " does not exist");
+    }
+    try {
+      return groupSends.serverSend(app, from, tid, "nim:" + UUID.randomUUID(), List.of(c.element()), c.ext(), false);
+    } catch (SendRefused e) {
+      int code = e.code() >= GroupCodes.NOT_A_MEMBER && e.code() < GroupCodes.NOT_A_MEMBER + 100
+          ? TeamRefusals.code(e.code())
+          : e.code() == ErrorCodes.UNAVAILABLE ? NeteaseCodes.TIMEOUT
+          : e.code() == ErrorCodes.REFUSED_BY_APP ? NeteaseCodes.NO_PERMISSION : NeteaseCodes.PARAMETER;
+      throw new NeteaseRestException(code, e.getMessage());
     }
   }
 

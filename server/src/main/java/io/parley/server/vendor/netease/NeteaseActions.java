@@ -12,8 +12,13 @@ final class NeteaseActions {
 
   NeteaseActions(RestContext ctx) {
     UserActions users = new UserActions(ctx.accounts());
-    MessageActions messages = new MessageActions(ctx.accounts(), ctx.store(), ctx.callbacks(), ctx.clock());
+    Teams teams = new Teams(ctx.groups().service(), ctx.accounts());
+    MessageActions messages = new MessageActions(ctx.accounts(), ctx.store(), ctx.callbacks(), ctx.clock(),
+        ctx.groups().sends(), teams);
     SessionHistory history = new SessionHistory(ctx.store());
+    TeamActions team = new TeamActions(teams, ctx.store().groups());
+    TeamQueries teamQueries = new TeamQueries(teams, ctx.clock());
+    TeamModeration moderation = new TeamModeration(teams);
     this.byPath = Map.ofEntries(
         Map.entry("user/create", users::create),
         Map.entry("user/update", users::update),
@@ -24,7 +29,22 @@ final class NeteaseActions {
         Map.entry("user/getUinfos", users::getUinfos),
         Map.entry("msg/sendMsg", messages::sendMsg),
         Map.entry("msg/sendBatchMsg", messages::sendBatchMsg),
-        Map.entry("history/querySessionMsg", history::querySessionMsg));
+        Map.entry("history/querySessionMsg", history::querySessionMsg),
+        Map.entry("team/create", team::create),
+        Map.entry("team/add", team::add),
+        Map.entry("team/kick", team::kick),
+        Map.entry("team/remove", team::remove),
+        Map.entry("team/leave", team::leave),
+        Map.entry("team/update", team::update),
+        Map.entry("team/applyJoin", team::applyJoin),
+        Map.entry("team/query", teamQueries::query),
+        Map.entry("team/queryDetail", teamQueries::queryDetail),
+        Map.entry("team/joinTeams", teamQueries::joinTeams),
+        Map.entry("team/muteTlist", moderation::muteTlist),
+        Map.entry("team/muteTlistAll", moderation::muteTlistAll),
+        Map.entry("team/changeOwner", moderation::changeOwner),
+        Map.entry("team/addManager", moderation::addManager),
+        Map.entry("team/removeManager", moderation::removeManager));
   }
 
   /** The action at {@code module/action.action}. @throws NeteaseRestException 404 when there is none */

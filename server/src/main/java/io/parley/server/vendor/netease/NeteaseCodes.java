@@ -19,8 +19,18 @@ final class NeteaseCodes {
   static final int REPEATED_REQUEST = 431;
   static final int SERVER_ERROR = 500;
   static final int BUSY = 503;
+  /** The team is full (its member limit). */
+  static final int TEAM_MEMBER_LIMIT = 801;
+  /** The operator may not do this in the team (its role, the team's modes, a mute). */
+  static final int TEAM_NO_PERMISSION = 802;
   /** The team does not exist. */
   static final int TEAM_NOT_EXIST = 803;
+  /** The user is not a member of the team. */
+  static final int NOT_IN_TEAM = 804;
+  /** The member's status does not allow it (making a manager a manager, transferring to the owner). */
+  static final int MEMBER_STATUS = 807;
+  /** The user is already in the team. */
+  static final int ALREADY_IN_TEAM = 809;
 
   private NeteaseCodes() {}
 }

@@ -98,8 +98,13 @@ final class NeteaseForm {
 
   /** A JSON array of 1..{@code max} strings. @throws NeteaseRestException 414 when malformed, 419 when too long */
   List<String> stringList(String name, int max) throws NeteaseRestException {
+    return stringList(name, max, false);
+  }
+
+  /** A JSON array of up to {@code max} strings, {@code []} allowed when {@code mayBeEmpty}. */
+  List<String> stringList(String name, int max, boolean mayBeEmpty) throws NeteaseRestException {
     JsonNode array = json(name, required(name));
-    if (!array.isArray() || array.isEmpty()) {
+    if (!array.isArray() || array.isEmpty() && !mayBeEmpty) {
       throw NeteaseRestException.parameter(name + " not a JSON array of strings, such as [\"a\",\"b\"]");
     }
     if (array.size() > max) {
