@@ -11,6 +11,9 @@ import io.parley.server.callback.CallbackEvent;
 import io.parley.server.callback.CallbackFormat;
 import io.parley.server.callback.CallbackJson;
 import io.parley.server.callback.CallbackRequest;
+import io.parley.server.callback.GroupActivity;
+import io.parley.server.callback.GroupMessage;
+import io.parley.server.callback.Origin;
 import io.parley.server.callback.Phase;
 import io.parley.server.callback.Platform;
 import io.parley.server.callback.StateChange;
@@ -24,8 +27,10 @@ import java.util.Set;
 /**
  * NetEase Yunxin message copy (抄送): {@code POST <url>}, JSON body whose values are all strings, headers
  * {@code AppKey}, {@code CurTime} (ms), {@code MD5} (hex MD5 of the body) and {@code CheckSum} = hex
- * SHA-1(AppSecret + MD5 + CurTime). Commands: {@value #MESSAGE} (eventType 1, here p2p messages),
- * {@value #LOGIN} (eventType 2) and {@value #LOGOUT} (eventType 3). No Before callback here.
+ * SHA-1(AppSecret + MD5 + CurTime). Commands: {@value #MESSAGE} (eventType 1: p2p messages, convType PERSON, and
+ * team messages, convType TEAM with {@code to} the tid), {@value #TEAM_OPERATION} (eventType 1, convType TEAM,
+ * msgType NOTIFICATION: team operations, see {@link TeamNotices}), {@value #LOGIN} (eventType 2) and
+ * {@value #LOGOUT} (eventType 3). No Before callback here.
  *
  * <p>A message's {@code body} is the message as {@code msg/sendMsg.action} takes it: {@code {"type": 0, "body":
  * {"msg": "hi"}}} (type a number, body an object or its JSON string). The copy carries text and tips as {@code body}
@@ -35,8 +40,9 @@ public final class NeteaseCallbacks implements CallbackFormat {
   public static final String MESSAGE = "message";
   public static final String LOGIN = "login";
   public static final String LOGOUT = "logout";
+  public static final String TEAM_OPERATION = "teamOperation";
 
-  private static final Set<String> COMMANDS = Set.of(MESSAGE, LOGIN, LOGOUT);
+  private static final Set<String> COMMANDS = Set.of(MESSAGE, TEAM_OPERATION, LOGIN, LOGOUT);
   private static final Map<Integer, String> MSG_TYPES = Map.of(0, "TEXT", 1, "PICTURE", 2, "AUDIO", 3, "VIDEO",
       4, "LOCATION", 5, "NOTIFICATION", 6, "FILE", 10, "TIPS", 100, "CUSTOM");
 
@@ -48,7 +54,13 @@ public final class NeteaseCallbacks implements CallbackFormat {
     if (event instanceof StateChange s) {
       return Optional.of(s.action() == StateChange.Action.LOGIN ? LOGIN : LOGOUT);
     }
-    return event instanceof C2cMessage ? Optional.of(MESSAGE) : Optional.empty();
+    if (event instanceof C2cMessage || event instanceof GroupMessage) {
+      return Optional.of(MESSAGE);
+    }
+    if (event instanceof GroupActivity a && TeamNotices.id(a).isPresent()) {
+      return Optional.of(TEAM_OPERATION);
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -65,7 +77,9 @@ public final class NeteaseCallbacks implements CallbackFormat {
       throw new IllegalStateException("app " + app.id() + " has no callback URL");
     }
     ObjectNode body = switch (command) {
-      case MESSAGE -> message(cast(events.get(0), C2cMessage.class));
+      case MESSAGE -> events.get(0) instanceof GroupMessage g ? teamMessage(g)
+          : message(cast(events.get(0), C2cMessage.class));
+      case TEAM_OPERATION -> TeamNotices.copy(cast(events.get(0), GroupActivity.class));
       case LOGIN, LOGOUT -> loginOrLogout(cast(events.get(0), StateChange.class));
       default -> throw new IllegalArgumentException("not a NetEase callback command: " + command);
     };
@@ -89,8 +103,19 @@ public final class NeteaseCallbacks implements CallbackFormat {
   }
 
   private static ObjectNode message(C2cMessage m) {
-    JsonNode typeNode = m.body().get("type");
-    JsonNode content = m.body().get("body");
+    return copy("PERSON", m.to(), m.from(), m.origin(), m.time(), m.body(), m.clientMsgId(), m.msgKey(),
+        m.cloudCustomData());
+  }
+
+  private static ObjectNode teamMessage(GroupMessage m) {
+    return copy("TEAM", m.groupId(), m.from(), m.origin(), m.time(), m.body(), m.clientMsgId(), m.msgKey(),
+        m.cloudCustomData());
+  }
+
+  private static ObjectNode copy(String convType, String to, String from, Origin origin, Instant time,
+      JsonNode message, String clientMsgId, String msgKey, Optional<String> ext) {
+    JsonNode typeNode = message.get("type");
+    JsonNode content = message.get("body");
     if (typeNode == null || !typeNode.asText().matches("\\d{1,3}") || content == null || content.isNull()) {
       throw new IllegalArgumentException("a NetEase message body is {\"type\": <number>, \"body\": …}");
     }
@@ -98,12 +123,12 @@ public final class NeteaseCallbacks implements CallbackFormat {
     String msgType = MSG_TYPES.getOrDefault(type, "CUSTOM");
     ObjectNode copy = CallbackJson.object();
     copy.put("eventType", "1");
-    copy.put("convType", "PERSON");
-    copy.put("to", m.to());
-    copy.put("fromAccount", m.from());
-    copy.put("fromClientType", clientType(m.origin().platform()));
-    copy.put("fromDeviceId", m.origin().deviceId());
-    copy.put("msgTimestamp", Long.toString(m.time().toEpochMilli()));
+    copy.put("convType", convType);
+    copy.put("to", to);
+    copy.put("fromAccount", from);
+    copy.put("fromClientType", clientType(origin.platform()));
+    copy.put("fromDeviceId", origin.deviceId());
+    copy.put("msgTimestamp", Long.toString(time.toEpochMilli()));
     copy.put("msgType", msgType);
     if (msgType.equals("TEXT") || msgType.equals("TIPS")) {
       JsonNode object = content.isTextual() ? CallbackJson.read(content.asText()).orElse(content) : content;
@@ -111,10 +136,10 @@ public final class NeteaseCallbacks implements CallbackFormat {
     } else {
       copy.put("attach", content.isTextual() ? content.asText() : CallbackJson.text(content));
     }
-    copy.put("msgidClient", m.clientMsgId());
-    copy.put("msgidServer", m.msgKey());
+    copy.put("msgidClient", clientMsgId);
+    copy.put("msgidServer", msgKey);
     copy.put("resendFlag", "0");
-    m.cloudCustomData().ifPresent(ext -> copy.put("ext", ext));
+    ext.ifPresent(e -> copy.put("ext", e));
     return copy;
   }
 
@@ -140,7 +165,7 @@ public final class NeteaseCallbacks implements CallbackFormat {
   }
 
   /** NetEase's client types: AOS, IOS, PC, WEB, REST. */
-  private static String clientType(Platform p) {
+  static String clientType(Platform p) {
     return switch (p) {
       case ANDROID -> "AOS";
       case IOS, IPAD -> "IOS";

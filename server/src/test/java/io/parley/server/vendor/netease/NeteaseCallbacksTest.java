@@ -19,6 +19,8 @@ import io.parley.server.app.VendorKind;
 import io.parley.server.callback.CallbackEvent;
 import io.parley.server.callback.CallbackOptions;
 import io.parley.server.callback.CallbackRequest;
+import io.parley.server.callback.GroupActivity;
+import io.parley.server.callback.GroupMessage;
 import io.parley.server.callback.Callbacks;
 import io.parley.server.callback.Origin;
 import io.parley.server.callback.Phase;
@@ -27,6 +29,7 @@ import io.parley.server.callback.StateChange;
 import io.parley.server.callback.StateChange.Action;
 import io.parley.server.callback.StateChange.Reason;
 import io.parley.server.config.Sandbox;
+import io.parley.server.support.CallbackFixtures;
 import io.parley.server.support.CallbackReceiver;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -146,5 +149,63 @@ class NeteaseCallbacksTest {
   void noBefore() {
     assertEquals(Optional.empty(), format.command(message("{\"type\":0,\"body\":{\"msg\":\"x\"}}"), Phase.BEFORE));
     assertEquals(Optional.empty(), format.command(login("alice"), Phase.BEFORE));
+  }
+  static GroupActivity activity(GroupActivity.Action action, GroupActivity.Way way, List<String> members) {
+    return new GroupActivity(action, "1000000001", "advanced", "team", "alice", "alice", members, way,
+        Map.of(), CallbackFixtures.ANDROID, TIME);
+  }
+
+  @ParameterizedTest(name = "{0} {1} → {2}")
+  @CsvSource({"JOINED, INVITED, 0", "EXITED, KICKED, 1", "EXITED, QUIT, 2", "INFO_CHANGED, NONE, 3",
+      "DISMISSED, NONE, 4", "JOINED, APPLIED, 5", "CREATE, NONE, 0"})
+  @DisplayName("team operations are copied as team notifications with the vendor's notification id")
+  void teamNotificationIds(GroupActivity.Action action, GroupActivity.Way way, int id) {
+    GroupActivity a = activity(action, way, List.of("alice", "bob"));
+    assertEquals(Optional.of(NeteaseCallbacks.TEAM_OPERATION), format.command(a, Phase.AFTER));
+
+    JsonNode copy = body(request(NeteaseCallbacks.TEAM_OPERATION, a));
+
+    assertEquals("1", copy.get("eventType").asText());
+    assertEquals("TEAM", copy.get("convType").asText());
+    assertEquals("NOTIFICATION", copy.get("msgType").asText());
+    assertEquals("1000000001", copy.get("to").asText());
+    assertEquals("AOS", copy.get("fromClientType").asText());
+    JsonNode attach = json(copy.get("attach").asText());
+    assertEquals(id, attach.get("id").asInt());
+    assertEquals(action == GroupActivity.Action.CREATE ? "[\"bob\"]" : "[\"alice\",\"bob\"]",
+        attach.path("data").path("ids").toString(), "a create lists its members but the owner");
+  }
+
+  @Test
+  @DisplayName("asked-before team operations, and a create without members, are not copied")
+  void teamOperationsNotCopied() {
+    assertEquals(Optional.empty(), format.command(activity(GroupActivity.Action.APPLY, GroupActivity.Way.NONE,
+        List.of("bob")), Phase.AFTER));
+    assertEquals(Optional.empty(), format.command(activity(GroupActivity.Action.INVITE, GroupActivity.Way.NONE,
+        List.of("bob")), Phase.AFTER));
+    assertEquals(Optional.empty(), format.command(activity(GroupActivity.Action.CREATE, GroupActivity.Way.NONE,
+        List.of("alice")), Phase.AFTER));
+    assertEquals(Optional.empty(), format.command(activity(GroupActivity.Action.JOINED, GroupActivity.Way.INVITED,
+        List.of("bob")), Phase.BEFORE));
+  }
+
+  @Test
+  @DisplayName("a team message is copied as convType TEAM to the tid, with the p2p copy's fields")
+  void teamMessage() {
+    GroupMessage m = new GroupMessage("1000000001", "advanced", "alice", "42", 7, 9, TIME, "c-1",
+        json("{\"type\":0,\"body\":{\"msg\":\"hi team\"}}"), Optional.of("ext"), false, CallbackFixtures.ANDROID);
+    assertEquals(Optional.of(NeteaseCallbacks.MESSAGE), format.command(m, Phase.AFTER));
+
+    JsonNode copy = body(request(NeteaseCallbacks.MESSAGE, m));
+
+    assertEquals("TEAM", copy.get("convType").asText());
+    assertEquals("1000000001", copy.get("to").asText());
+    assertEquals("alice", copy.get("fromAccount").asText());
+    assertEquals("TEXT", copy.get("msgType").asText());
+    assertEquals("hi team", copy.get("body").asText());
+    assertEquals("42", copy.get("msgidServer").asText());
+    assertEquals("c-1", copy.get("msgidClient").asText());
+    assertEquals("ext", copy.get("ext").asText());
+    assertEquals(Long.toString(TIME.toEpochMilli()), copy.get("msgTimestamp").asText());
   }
 }
