@@ -34,6 +34,8 @@ final class TeamActions {
   static final int MAX_INTRO = 512;
   static final int MAX_ICON = 1024;
   static final int MAX_CUSTOM = 1024;
+  /** Added to the app's group counter: NetEase's tids are numbers, these of ten digits. */
+  private static final long TID_BASE = 1_000_000_000L;
 
   private final Teams teams;
   private final GroupStore store;
@@ -207,9 +209,6 @@ final class TeamActions {
     }
     return NeteaseAnswer.object();
   }
-
-  /** The first tid handed out; NetEase's tids are numbers. */
-  private static final long TID_BASE = 1_000_000_000L;
 
   /** Invites as {@code inviter}; counts those added or waiting, and notes the refused ones. */
   private int invite(App app, GroupView team, String inviter, List<String> invitees, String msg, boolean magree,

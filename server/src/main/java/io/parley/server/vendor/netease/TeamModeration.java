@@ -1,7 +1,7 @@
 package io.parley.server.vendor.netease;
 
-import io.parley.server.app.App;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.server.app.App;
 import io.parley.server.group.MuteAll;
 import io.parley.server.groupops.Caller;
 import io.parley.server.groupops.GroupRefused;

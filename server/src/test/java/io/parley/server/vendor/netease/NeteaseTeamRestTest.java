@@ -161,6 +161,18 @@ class NeteaseTeamRestTest {
   }
 
   @Test
+  @DisplayName("teamMemberLimit: members beyond it are listed in faccid at create, and team/add beyond it is 801")
+  void memberLimit() throws Exception {
+    accounts("ml-owner", "ml-bob", "ml-carol", "ml-dan");
+    JsonNode created = create("ml-owner", 0, "ml-bob", "ml-carol").param("teamMemberLimit", "2").ok();
+    String tid = created.path("tid").asText();
+    assertEquals("[\"ml-carol\"]", created.path("faccid").path("accid").toString());
+    assertEquals(2, detail(tid).path("maxusers").asInt());
+    assertEquals(List.of("ml-owner", "ml-bob"), members(tid));
+    assertEquals(801, code(add(tid, "ml-owner", 0, "ml-dan").send()));
+  }
+
+  @Test
   @DisplayName("team/add: magree 0 joins at once; magree 1 waits until the invitee agrees; a team with beinvitemode "
       + "1 needs no consent even with magree 1")
   void addAndConsent() throws Exception {
@@ -269,6 +281,8 @@ class NeteaseTeamRestTest {
         .send()));
     assertEquals(802, code(call("team/kick").param("tid", tid).param("owner", "k-mgr").param("member", "k-mgr2")
         .send()));
+    assertEquals(802, code(call("team/kick").param("tid", tid).param("owner", "k-mgr").param("member", "k-owner")
+        .send()), "nobody kicks the owner");
     call("team/kick").param("tid", tid).param("owner", "k-mgr").param("member", "k-bob").ok();
     call("team/kick").param("tid", tid).param("owner", "k-owner").param("members", json("k-carol", "k-dan")).ok();
     assertEquals(List.of("k-owner", "k-mgr", "k-mgr2"), members(tid));
