@@ -16,6 +16,7 @@ final class NeteaseActions {
     MessageActions messages = new MessageActions(ctx.accounts(), ctx.store(), ctx.callbacks(), ctx.clock(),
         ctx.groups().sends(), teams);
     SessionHistory history = new SessionHistory(ctx.store());
+    TeamHistory teamHistory = new TeamHistory(ctx.store(), teams);
     TeamActions team = new TeamActions(teams, ctx.store().groups());
     TeamQueries teamQueries = new TeamQueries(teams, ctx.clock());
     TeamModeration moderation = new TeamModeration(teams);
@@ -30,6 +31,7 @@ final class NeteaseActions {
         Map.entry("msg/sendMsg", messages::sendMsg),
         Map.entry("msg/sendBatchMsg", messages::sendBatchMsg),
         Map.entry("history/querySessionMsg", history::querySessionMsg),
+        Map.entry("history/queryTeamMsg", teamHistory::queryTeamMsg),
         Map.entry("team/create", team::create),
         Map.entry("team/add", team::add),
         Map.entry("team/kick", team::kick),

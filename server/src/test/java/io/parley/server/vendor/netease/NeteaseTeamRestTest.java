@@ -425,4 +425,41 @@ class NeteaseTeamRestTest {
       assertEquals(803, code(teamMsg("s-owner", "424242", "nobody").send()));
     }
   }
+  static NeteaseRestCall teamHistory(String tid, String accid, int limit, int reverse) {
+    return call("history/queryTeamMsg").param("tid", tid).param("accid", accid).param("begintime", "0")
+        .param("endtime", Long.toString(System.currentTimeMillis() + 60_000)).param("limit", Integer.toString(limit))
+        .param("reverse", Integer.toString(reverse));
+  }
+
+  @Test
+  @DisplayName("history/queryTeamMsg: a member reads the team's messages newest or oldest first, up to limit, without "
+      + "the team's notifications; a non-member is 804, begin after end 414")
+  void teamHistory() throws Exception {
+    accounts("h-owner", "h-bob", "h-out");
+    String tid = team("h-owner", "h-bob");
+    List<Long> sent = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      sent.add(teamMsg(i == 2 ? "h-bob" : "h-owner", tid, "m" + i).param("ext", "e" + i).ok()
+          .path("data").path("msgid").asLong());
+    }
+    call("team/update").param("tid", tid).param("owner", "h-owner").param("tname", "tip in between").ok();
+
+    JsonNode newest = teamHistory(tid, "h-bob", 2, 2).ok();
+    assertEquals(2, newest.path("size").asInt());
+    assertEquals(sent.get(2), newest.path("msgs").get(0).path("msgid").asLong());
+    assertEquals(sent.get(1), newest.path("msgs").get(1).path("msgid").asLong());
+    assertEquals("h-bob", newest.path("msgs").get(1).path("from").asText());
+    assertEquals("m2", newest.path("msgs").get(1).path("body").path("msg").asText());
+    assertEquals("e2", newest.path("msgs").get(1).path("ext").asText());
+    assertEquals(0, newest.path("msgs").get(1).path("type").asInt());
+
+    JsonNode oldest = teamHistory(tid, "h-owner", 2, 1).ok();
+    assertEquals(List.of(sent.get(0), sent.get(1)), List.of(oldest.path("msgs").get(0).path("msgid").asLong(),
+        oldest.path("msgs").get(1).path("msgid").asLong()));
+    assertEquals(3, teamHistory(tid, "h-owner", 100, 2).ok().path("size").asInt());
+
+    assertEquals(804, code(teamHistory(tid, "h-out", 10, 2).send()));
+    assertEquals(414, code(call("history/queryTeamMsg").param("tid", tid).param("accid", "h-bob")
+        .param("begintime", "1000").param("endtime", "999").param("limit", "10").send()));
+  }
 }
