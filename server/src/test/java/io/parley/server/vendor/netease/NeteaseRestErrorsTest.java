@@ -157,6 +157,8 @@ class NeteaseRestErrorsTest {
     static Stream<Arguments> badParameters() {
       String body = "{\"msg\":\"hi\"}";
       Map<String, String> send = Map.of("from", "alice", "ope", "0", "to", "alice", "type", "0", "body", body);
+      Map<String, String> create = Map.of("tname", "t", "owner", "alice", "members", "[\"bob\"]", "msg", "m",
+          "magree", "0", "joinmode", "0");
       return Stream.of(
           Arguments.of("user/create", Map.of(), 414, "accid"),
           Arguments.of("user/create", Map.of("accid", "a".repeat(33)), 414, "accid"),
@@ -199,6 +201,27 @@ class NeteaseRestErrorsTest {
               "type", "0", "body", body), 419, "toAccids"),
           Arguments.of("msg/sendBatchMsg", Map.of("fromAccid", "ghost", "toAccids", "[\"alice\"]", "type", "0", "body", body),
               414, "fromAccid"),
+          Arguments.of("team/create", without(create, "tname"), 414, "tname"),
+          Arguments.of("team/create", without(create, "members"), 414, "members"),
+          Arguments.of("team/create", with(create, "members", "alice"), 414, "members"),
+          Arguments.of("team/create", with(create, "members", "[" + "\"a\",".repeat(200) + "\"a\"]"), 419, "members"),
+          Arguments.of("team/create", without(create, "msg"), 414, "msg"),
+          Arguments.of("team/create", with(create, "magree", "2"), 414, "magree"),
+          Arguments.of("team/create", with(create, "joinmode", "free"), 414, "joinmode"),
+          Arguments.of("team/create", with(create, "invitemode", "2"), 414, "invitemode"),
+          Arguments.of("team/create", with(create, "beinvitemode", "2"), 414, "beinvitemode"),
+          Arguments.of("team/create", with(create, "tname", "t".repeat(65)), 405, "tname"),
+          Arguments.of("team/create", with(create, "owner", "ghost"), 414, "owner"),
+          Arguments.of("team/add", Map.of("owner", "alice", "members", "[\"bob\"]", "magree", "0", "msg", "m"), 414,
+              "tid"),
+          Arguments.of("team/query", Map.of("tids", "[\"1\"]"), 414, "ope"),
+          Arguments.of("team/query", Map.of("tids", "[\"1\"]", "ope", "2"), 414, "ope"),
+          Arguments.of("team/query", Map.of("tids", "1", "ope", "0"), 414, "tids"),
+          Arguments.of("team/queryDetail", Map.of(), 414, "tid"),
+          Arguments.of("team/queryDetail", Map.of("tid", "1"), 803, "team"),
+          Arguments.of("team/joinTeams", Map.of("accid", "ghost"), 414, "accid"),
+          Arguments.of("history/queryTeamMsg", Map.of("tid", "1", "accid", "alice", "begintime", "0", "endtime", "9",
+              "limit", "10"), 803, "team"),
           Arguments.of("history/querySessionMsg", history("1000", "999", "10", "2"), 414, "bad time"),
           Arguments.of("history/querySessionMsg", history("0", "999", "0", "2"), 414, "limit"),
           Arguments.of("history/querySessionMsg", history("0", "999", "101", "2"), 414, "limit"),
