@@ -12,11 +12,14 @@ import io.parley.server.groupops.GroupView;
 import io.parley.server.groupops.MemberResult;
 import io.parley.server.groupops.NewGroup;
 import io.parley.server.store.GroupStore;
+import io.parley.server.store.MemberRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code team/create}, {@code add}, {@code kick}, {@code remove}, {@code leave}, {@code update} and {@code applyJoin}:
@@ -109,8 +112,10 @@ final class TeamActions {
     String operator = teams.account(app, form, "owner");
     List<String> targets = form.optional("members").isPresent() ? form.stringList("members", MAX_MEMBERS_PER_CALL)
         : List.of(form.required("member"));
+    Set<String> in = teams.members(app, team.record().groupId()).stream().map(MemberRecord::userId)
+        .collect(Collectors.toSet());
     for (String t : targets) {
-      if (!teams.isMember(app, team, t)) {
+      if (!in.contains(t)) {
         throw new NeteaseRestException(NeteaseCodes.NOT_IN_TEAM, t + " is not in team " + team.record().groupId());
       }
     }
