@@ -38,6 +38,7 @@ public final class GroupService {
   private final Departures departures;
   private final Moderation moderation;
   private final Profiles profiles;
+  private final Imports imports;
 
   /** A service whose operations ask and tell no app ({@link GroupHooks#NONE}). */
   public GroupService(GroupStore store, GroupEvents events, AppKinds kinds, Clock clock, GroupSettings settings) {
@@ -53,6 +54,7 @@ public final class GroupService {
     this.departures = new Departures(ctx);
     this.moderation = new Moderation(ctx);
     this.profiles = new Profiles(ctx);
+    this.imports = new Imports(ctx);
   }
 
   // ---------------------------------------------------------------------------------------------------- reading
@@ -159,6 +161,17 @@ public final class GroupService {
   /** Applications and members' invitations waiting for an approver, not lapsed; for approvers only. */
   public List<PendingRequest> pendingRequests(String appId, Caller caller, String groupId) {
     return admissions.pendingRequests(appId, caller, groupId);
+  }
+
+  /** A member an app server imports: its role (not the owner) and when it joined (0 or later than now: now). */
+  public record Imported(String userId, Role role, long joinMillis) {}
+
+  /**
+   * The app server imports members as they were elsewhere, each on its own: imported, already a member, or refused
+   * (a role the kind lacks, a full group, a bad id). Nobody is told: no tip, no notification, no callback.
+   */
+  public List<MemberResult> importMembers(String appId, Caller caller, String groupId, List<Imported> members) {
+    return imports.importMembers(appId, caller, groupId, members);
   }
 
   // ---------------------------------------------------------------------------------------------------- getting out
