@@ -57,32 +57,27 @@ final class TencentGroupMemberCommands {
   }
 
   /**
-   * {@code import_group_member}: GroupId, MemberList[{Member_Account, Role?, JoinTime?, UnreadMsgNum?}] → MemberList
-   * [{Member_Account, Result}]; Role Admin makes the imported member an admin. JoinTime and UnreadMsgNum are not kept.
+   * {@code import_group_member}: GroupId, MemberList[{Member_Account, Role?, JoinTime?, UnreadMsgNum?}] (1 to 300) →
+   * MemberList[{Member_Account, Result}]: members written as they were (Role Admin or Member, JoinTime in seconds),
+   * with no tip and no callback. UnreadMsgNum is not kept.
    */
   ObjectNode importMembers(App app, JsonNode body) throws TencentRestException {
     String id = TencentGroupErrors.groupId(body);
-    List<JsonNode> items = BodyFields.array(body, "MemberList", MAX_ADD);
-    List<String> users = new ArrayList<>();
-    List<String> admins = new ArrayList<>();
-    for (JsonNode item : items) {
+    List<GroupService.Imported> members = new ArrayList<>();
+    for (JsonNode item : BodyFields.array(body, "MemberList", MAX_ADD)) {
       String user = BodyFields.userId(item, "Member_Account");
-      users.add(user);
-      if (TencentGroupTypes.memberRole(BodyFields.optionalText(item, "Role"), "MemberList[].Role") == Role.ADMIN) {
-        admins.add(user);
+      Role role = TencentGroupTypes.memberRole(BodyFields.optionalText(item, "Role"), "MemberList[].Role");
+      long joinTime = BodyFields.optionalInteger(item, "JoinTime").orElse(0L);
+      if (joinTime < 0 || joinTime > Long.MAX_VALUE / 1000) {
+        throw new TencentRestException(TencentCodes.INVALID_PARAMETER, "MemberList[].JoinTime is a time in seconds");
       }
+      members.add(new GroupService.Imported(user, role, joinTime * 1000));
     }
-    List<MemberResult> results = invite(app, id, users);
     try {
-      for (MemberResult r : results) {
-        if (r.kind() == MemberResult.Kind.DONE && admins.contains(r.userId())) {
-          groups.setAdmin(app.id(), Caller.APP_SERVER, id, r.userId(), true);
-        }
-      }
+      return memberResults(groups.importMembers(app.id(), Caller.APP_SERVER, id, members));
     } catch (GroupRefused r) {
       throw TencentGroupErrors.of(r);
     }
-    return memberResults(results);
   }
 
   private List<MemberResult> invite(App app, String id, List<String> users) throws TencentRestException {

@@ -343,14 +343,16 @@ class TencentGroupSdkTest {
   }
 
   @Test
-  @DisplayName("import_group, import_group_member (Role Admin kept) and import_group_msg: the group, its members "
-      + "and its history are there afterwards")
+  @DisplayName("import_group, import_group_member (Role Admin and JoinTime kept, no tip to the members) and "
+      + "import_group_msg: the group, its members and its history are there afterwards")
   void imports() throws Exception {
     ImportGroupResult g = sdk.group.importGroup(ImportGroupRequest.builder().type("Public").groupId("sdk-imported")
         .ownerAccount("gs-i-owner").name("Old group").createTime(1_600_000_000).build());
     assertEquals("OK", g.getActionStatus(), g.toString());
     assertEquals("sdk-imported", g.getGroupId());
 
+    Recorder owner = new Recorder();
+    ParleyClient ownerOnline = online("gs-i-owner", owner);
     ImportGroupMemberResult m = sdk.group.importGroupMember(ImportGroupMemberRequest.builder().groupId("sdk-imported")
         .memberList(List.of(MemberItem.builder().memberAccount("gs-i-admin").role("Admin").joinTime(1_600_000_100)
             .build(), MemberItem.builder().memberAccount("gs-i-plain").build())).build());
@@ -358,6 +360,14 @@ class TencentGroupSdkTest {
     assertTrue(m.getMemberList().stream().allMatch(x -> x.getResult() == 1), m.toString());
     assertEquals(Map.of("gs-i-admin", "Admin", "gs-i-plain", "Member"), roles("sdk-imported", "gs-i-admin",
         "gs-i-plain"));
+    MemberProfile admin = sdk.group.getGroupMemberInfo(GetGroupMemberInfoRequest.builder().groupId("sdk-imported")
+        .build()).getMemberList().stream().filter(p -> p.getMemberAccount().equals("gs-i-admin")).findFirst()
+        .orElseThrow();
+    assertEquals(1_600_000_100, admin.getJoinTime());
+    send("sdk-imported", "gs-i-owner", "marker");
+    await().atMost(10, TimeUnit.SECONDS).until(() -> owner.inGroup("sdk-imported").size() == 1);
+    assertTrue(owner.tips.isEmpty(), "imports make no tips: " + owner.tips);
+    ownerOnline.close();
 
     ImportGroupMsgResult msgs = sdk.group.importGroupMsg(ImportGroupMsgRequest.builder().groupId("sdk-imported")
         .msgList(List.of(
