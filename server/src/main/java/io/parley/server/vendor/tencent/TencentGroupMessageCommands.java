@@ -8,6 +8,8 @@ import io.parley.protocol.v1.GroupNotification;
 import io.parley.protocol.v1.GroupNotificationType;
 import io.parley.protocol.v1.Message;
 import io.parley.server.app.App;
+import io.parley.server.group.GroupKinds;
+import io.parley.server.group.History;
 import io.parley.server.groupops.Caller;
 import io.parley.server.groupops.GroupRefused;
 import io.parley.server.groupops.GroupService;
@@ -39,9 +41,8 @@ import java.util.concurrent.TimeoutException;
 final class TencentGroupMessageCommands {
   static final int MAX_NOTIFY = 500;
   static final int MAX_IMPORT = 20;
-  /** import_group_msg's per-message Result: 0 imported (or already imported), 1 failed. */
+  /** import_group_msg's per-message Result: 0 imported (or already imported). */
   static final int IMPORT_OK = 0;
-  static final int IMPORT_FAILED = 1;
   private static final long STORE_WAIT_SECONDS = 10;
 
   private final GroupService groups;
@@ -120,15 +121,23 @@ final class TencentGroupMessageCommands {
   }
 
   /**
-   * {@code import_group_msg}: GroupId, MsgList (1 to 20) of {From_Account, SendTime, Random, MsgBody} → ImportMsgResult
-   * [{MsgSeq, MsgTime, Result}]: into the group's history only, pushed to nobody. Messages get the server's time, not
-   * SendTime (see the notes); an import repeated with the same sender and Random is answered as the first.
+   * {@code import_group_msg}: GroupId, MsgList (1 to 20) of {From_Account, SendTime (s), Random, MsgBody} →
+   * ImportMsgResult[{MsgSeq, MsgTime, Result}]: into the group's history only, at SendTime, pushed to nobody and
+   * no callback. Result 0: imported (a repeat with the same sender, SendTime and Random is answered as the first);
+   * 10004: SendTime is not a time up to now. AVChatRoom groups keep no history: 10007.
    */
   ObjectNode importMessages(App app, JsonNode body) throws TencentRestException {
     String id = TencentGroupErrors.groupId(body);
     List<JsonNode> items = BodyFields.array(body, "MsgList", MAX_IMPORT);
-    view(app, id);
+    GroupView view = view(app, id);
+    boolean keepsHistory = GroupKinds.byId(view.record().kind()).map(k -> k.storage().history() != History.NONE)
+        .orElse(false);
+    if (!keepsHistory) {
+      throw new TencentRestException(TencentGroupErrors.NO_PERMISSION,
+          "group " + id + " keeps no history (AVChatRoom): there is nothing to import into");
+    }
     ArrayNode results = TencentEnvelope.JSON.createArrayNode();
+    long nowSeconds = clock.millis() / 1000;
     for (JsonNode item : items) {
       String from = BodyFields.userId(item, "From_Account");
       long random = BodyFields.optionalInteger(item, "Random").orElse(0L);
@@ -137,13 +146,16 @@ final class TencentGroupMessageCommands {
       }
       long sendTime = BodyFields.optionalInteger(item, "SendTime").orElse(0L);
       List<Element> elements = elements(item.get("MsgBody"), "MsgList[].MsgBody");
+      if (sendTime <= 0 || sendTime > nowSeconds) {
+        results.addObject().put("MsgSeq", 0).put("MsgTime", sendTime).put("Result", TencentCodes.INVALID_PARAMETER);
+        continue;
+      }
       String clientMsgId = "timport:" + random + ":" + sendTime + ":" + id;
       Message m = Message.newBuilder().setClientMsgId(clientMsgId).setFromUserId(from).setGroupId(id)
           .addAllElements(elements).build();
       AppendResult r = wait(store.writer().append(new AppendRequest(app.id(), new Conversation.Group(id), from,
-          new Event.NewMessage(m), clientMsgId, List.of(), false)));
-      results.addObject().put("MsgSeq", r.groupSeq()).put("MsgTime", r.serverTimeMs() / 1000)
-          .put("Result", r.groupSeq() > 0 ? IMPORT_OK : IMPORT_FAILED);
+          new Event.NewMessage(m), clientMsgId, List.of(), false, sendTime * 1000)));
+      results.addObject().put("MsgSeq", r.groupSeq()).put("MsgTime", r.serverTimeMs() / 1000).put("Result", IMPORT_OK);
     }
     ObjectNode out = TencentEnvelope.object();
     out.set("ImportMsgResult", results);

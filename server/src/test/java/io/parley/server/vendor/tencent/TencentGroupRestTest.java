@@ -222,6 +222,14 @@ class TencentGroupRestTest {
   }
 
   @Test
+  @DisplayName("import_group_msg into an AVChatRoom, which keeps no history, is 10007")
+  void importIntoRoom() throws Exception {
+    ok("create_group", "Type", "AVChatRoom", "GroupId", "raw-room", "Owner_Account", "raw-owner", "Name", "live");
+    fails(10007, "import_group_msg", "GroupId", "raw-room", "MsgList", List.of(Map.of("From_Account", "raw-owner",
+        "SendTime", 1_600_000_000, "Random", 1, "MsgBody", text("x"))));
+  }
+
+  @Test
   @DisplayName("a command group_open_http_svc does not have is 60004, naming the command")
   void unknownCommand() throws Exception {
     JsonNode answer = rest("no_such_command", "GroupId", "x");

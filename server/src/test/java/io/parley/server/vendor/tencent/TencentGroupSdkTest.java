@@ -381,6 +381,16 @@ class TencentGroupSdkTest {
     assertTrue(msgs.getImportMsgResult().stream().allMatch(x -> x.getResult() == 0), msgs.toString());
     long firstSeq = msgs.getImportMsgResult().get(0).getMsgSeq();
     assertEquals(firstSeq + 1, (long) msgs.getImportMsgResult().get(1).getMsgSeq());
-    assertFalse(info("sdk-imported").getNextMsgSeq() <= firstSeq + 1, "NextMsgSeq is past the imported messages");
+    assertEquals(1_600_000_200, msgs.getImportMsgResult().get(0).getMsgTime(), "the message keeps its SendTime");
+    GroupInfo after = info("sdk-imported");
+    assertFalse(after.getNextMsgSeq() <= firstSeq + 1, "NextMsgSeq is past the imported messages");
+    assertEquals(1_600_000_300, after.getLastMsgTime(), "the newest message is the second import, at its SendTime");
+
+    ImportGroupMsgResult future = sdk.group.importGroupMsg(ImportGroupMsgRequest.builder().groupId("sdk-imported")
+        .msgList(List.of(GroupMsgItem.builder().fromAccount("gs-i-admin")
+            .sendTime((int) (System.currentTimeMillis() / 1000) + 3600).random(3L)
+            .msgBody(List.of(new TIMTextMsgElement("from the future"))).build())).build());
+    assertEquals("OK", future.getActionStatus(), future.toString());
+    assertEquals(10004, future.getImportMsgResult().get(0).getResult(), "a SendTime after now is refused");
   }
 }
