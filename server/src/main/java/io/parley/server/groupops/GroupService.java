@@ -68,6 +68,18 @@ public final class GroupService {
     return creation.create(appId, caller, group);
   }
 
+  /**
+   * The app server imports a group from elsewhere, created at {@code createdMillis} (not after now): as
+   * {@link #create}, but its owner and members joined then, and nobody is asked or told (no notification, no
+   * callback).
+   */
+  public GroupView importGroup(String appId, Caller caller, NewGroup group, long createdMillis) {
+    if (createdMillis <= 0) {
+      throw new GroupRefused(GroupCodes.BAD_GROUP_INPUT, "an imported group has a creation time");
+    }
+    return creation.create(appId, caller, group, createdMillis);
+  }
+
   /** The groups with these ids; missing ids are skipped. */
   public List<GroupView> get(String appId, List<String> groupIds) {
     List<GroupView> out = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Importing members: written as they were, nobody told, the limit kept")
+@DisplayName("Importing groups and members: written as they were, nobody told, the limit kept")
 class GroupImportTest extends GroupsFixture {
   static final long JOINED = Instant.parse("2020-09-13T12:26:40Z").toEpochMilli();
 
@@ -79,5 +79,42 @@ class GroupImportTest extends GroupsFixture {
         List.of(new GroupService.Imported("a", Role.MEMBER, 0))));
     refused(GroupCodes.NO_SUCH_GROUP, () -> service.importMembers(TENCENT, Caller.APP_SERVER, "nope",
         List.of(new GroupService.Imported("a", Role.MEMBER, 0))));
+  }
+
+  @Test
+  @DisplayName("an imported group keeps its creation time, its owner joined then, and nobody is asked or told")
+  void importedGroup() {
+    List<Object> heard = new ArrayList<>();
+    service = new GroupService(groups, events, KINDS, clock, GroupSettings.DEFAULTS, new GroupHooks() {
+      @Override
+      public BeforeVerdict before(String appId, GroupActivity activity) {
+        heard.add(activity);
+        return BeforeVerdict.ALLOW;
+      }
+
+      @Override
+      public void after(String appId, CallbackEvent event) {
+        heard.add(event);
+      }
+    });
+    GroupView v = service.importGroup(TENCENT, Caller.APP_SERVER, NewGroup.of("old", "tencent.Public", "o", "Old",
+        List.of(NewGroup.Member.of("a"))), JOINED);
+
+    assertEquals(JOINED, v.record().createdMillis());
+    assertEquals(JOINED, groups.group(TENCENT, "old").orElseThrow().createdMillis());
+    assertEquals(JOINED, groups.member(TENCENT, "old", "o").orElseThrow().joinMillis());
+    assertTrue(events.notes.isEmpty() && events.tips.isEmpty(), "no CREATED notification");
+    assertTrue(heard.isEmpty(), "no callback: " + heard);
+  }
+
+  @Test
+  @DisplayName("a group is not imported by a user, nor with a creation time after now or of 0")
+  void importedGroupRefused() {
+    NewGroup g = NewGroup.of("old", "tencent.Public", "o", "Old", List.of());
+    refused(GroupCodes.BAD_GROUP_INPUT, () -> service.importGroup(TENCENT, user("o"), g, JOINED));
+    refused(GroupCodes.BAD_GROUP_INPUT, () -> service.importGroup(TENCENT, Caller.APP_SERVER, g,
+        clock.millis() + 1000));
+    refused(GroupCodes.BAD_GROUP_INPUT, () -> service.importGroup(TENCENT, Caller.APP_SERVER, g, 0));
+    assertTrue(groups.group(TENCENT, "old").isEmpty());
   }
 }
