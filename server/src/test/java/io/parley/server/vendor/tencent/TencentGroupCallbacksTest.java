@@ -304,4 +304,16 @@ class TencentGroupCallbacksTest {
     assertEquals("Doomed", gone.getName());
     assertEquals(List.of("cb-d1", "cb-owner"), names(gone.getMemberList()));
   }
+
+  @Test
+  @DisplayName("imports are silent: import_group and import_group_member make no callback")
+  void importsSilent() throws Exception {
+    ok("import_group", "Type", "Public", "GroupId", "cb-imported", "Owner_Account", "cb-owner", "Name", "Old",
+        "CreateTime", 1_600_000_000);
+    ok("import_group_member", "GroupId", "cb-imported", "MemberList", accounts("cb-old-member"));
+    ok("create_group", "Type", "Public", "GroupId", "cb-after-import", "Owner_Account", "cb-owner", "Name", "New");
+    callback("Group.CallbackAfterCreateGroup", group("cb-after-import"), AfterCreateGroupCallback.class);
+    assertTrue(receiver.all().stream().noneMatch(r -> r.json().path("GroupId").asText().equals("cb-imported")
+        || r.json().path("Name").asText().equals("Old")), "no callback for the imports, though a later create's came");
+  }
 }

@@ -343,13 +343,14 @@ class TencentGroupSdkTest {
   }
 
   @Test
-  @DisplayName("import_group, import_group_member (Role Admin and JoinTime kept, no tip to the members) and "
+  @DisplayName("import_group (CreateTime kept), import_group_member (Role Admin and JoinTime kept, no tip to the members) and "
       + "import_group_msg: the group, its members and its history are there afterwards")
   void imports() throws Exception {
     ImportGroupResult g = sdk.group.importGroup(ImportGroupRequest.builder().type("Public").groupId("sdk-imported")
         .ownerAccount("gs-i-owner").name("Old group").createTime(1_600_000_000).build());
     assertEquals("OK", g.getActionStatus(), g.toString());
     assertEquals("sdk-imported", g.getGroupId());
+    assertEquals(1_600_000_000, info("sdk-imported").getCreateTime(), "the group keeps its CreateTime");
 
     Recorder owner = new Recorder();
     ParleyClient ownerOnline = online("gs-i-owner", owner);
