@@ -56,7 +56,10 @@ class TencentGroupCallbacksTest {
   @RegisterExtension static final ServerExtension running = new ServerExtension(c -> c.withApps(List.of(
       withCallback(Sandbox.tencentApp()), Sandbox.rongcloudApp(), Sandbox.neteaseApp(), Sandbox.yuntongxunApp())));
 
-  /** The app: refuses groups named Forbidden and messages saying "blocked", and any invitation of cb-unwanted. */
+  /**
+   * The app: refuses groups named Forbidden and messages saying "blocked", rewrites "rewrite me", silently drops
+   * "drop me", and refuses any invitation of cb-unwanted.
+   */
   private static CallbackReceiver receiver() {
     try {
       return CallbackReceiver.start((r, n) -> {
@@ -68,6 +71,14 @@ class TencentGroupCallbacksTest {
         if (command.equals("Group.CallbackBeforeSendMsg")
             && b.path("MsgBody").path(0).path("MsgContent").path("Text").asText().equals("blocked")) {
           return new CallbackReceiver.Reply(200, REFUSE);
+        }
+        String text = b.path("MsgBody").path(0).path("MsgContent").path("Text").asText();
+        if (command.equals("Group.CallbackBeforeSendMsg") && text.equals("rewrite me")) {
+          return new CallbackReceiver.Reply(200, "{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"\","
+              + "\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":\"rewritten\"}}]}");
+        }
+        if (command.equals("Group.CallbackBeforeSendMsg") && text.equals("drop me")) {
+          return new CallbackReceiver.Reply(200, "{\"ActionStatus\":\"OK\",\"ErrorCode\":2,\"ErrorInfo\":\"\"}");
         }
         if (command.equals("Group.CallbackBeforeInviteJoinGroup")
             && b.path("DestinationMembers").toString().contains("\"cb-unwanted\"")) {
@@ -315,5 +326,26 @@ class TencentGroupCallbacksTest {
     callback("Group.CallbackAfterCreateGroup", group("cb-after-import"), AfterCreateGroupCallback.class);
     assertTrue(receiver.all().stream().noneMatch(r -> r.json().path("GroupId").asText().equals("cb-imported")
         || r.json().path("Name").asText().equals("Old")), "no callback for the imports, though a later create's came");
+  }
+
+  @Test
+  @DisplayName("a Before-send answer with a MsgBody changes the message members get; ErrorCode 2 drops it silently "
+      + "(the send answers OK, nothing is stored)")
+  void sendModifiedAndDropped() throws Exception {
+    ok("create_group", "Type", "Public", "GroupId", "cb-edit", "Owner_Account", "cb-owner", "Name", "Edited",
+        "MemberList", accounts("cb-edit-reader"));
+    Recorder reader = new Recorder();
+    try (ParleyClient c = Clients.tcp(running.server(), "cb-edit-reader", reader).build()) {
+      c.connect().get(10, TimeUnit.SECONDS);
+      JsonNode dropped = ok("send_group_msg", "GroupId", "cb-edit", "From_Account", "cb-owner", "Random", 11,
+          "MsgBody", List.of(java.util.Map.of("MsgType", "TIMTextElem", "MsgContent", java.util.Map.of("Text", "drop me"))));
+      ok("send_group_msg", "GroupId", "cb-edit", "From_Account", "cb-owner", "Random", 12,
+          "MsgBody", List.of(java.util.Map.of("MsgType", "TIMTextElem", "MsgContent",
+              java.util.Map.of("Text", "rewrite me"))));
+      await().atMost(10, TimeUnit.SECONDS).until(() -> reader.inGroup("cb-edit").size() == 1);
+      assertEquals("rewritten", reader.inGroup("cb-edit").get(0).elements().get(0).getText().getText());
+      assertEquals(1, reader.inGroup("cb-edit").size(), "the dropped message never came");
+      assertTrue(dropped.path("MsgSeq").asLong() == 0, "a dropped message has no seq: " + dropped);
+    }
   }
 }
