@@ -24,6 +24,9 @@ import io.github.doocs.im.model.message.TIMTextMsgElement;
 import io.parley.client.ParleyClient;
 import io.parley.server.app.App;
 import io.parley.server.app.CallbackSettings;
+import io.parley.server.callback.GroupActivity;
+import io.parley.server.callback.Origin;
+import io.parley.server.callback.Phase;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.CallbackReceiver;
 import io.parley.server.support.Clients;
@@ -347,5 +350,38 @@ class TencentGroupCallbacksTest {
       assertEquals(1, reader.inGroup("cb-edit").size(), "the dropped message never came");
       assertTrue(dropped.path("MsgSeq").asLong() == 0, "a dropped message has no seq: " + dropped);
     }
+  }
+
+  @Test
+  @DisplayName("which command each group operation takes: Before for create, apply and invite; After for create, "
+      + "join, exit, dismissal and info changes; nothing else")
+  void commandTable() {
+    TencentCallbacks format = new TencentCallbacks();
+    java.util.Map<String, Optional<String>> expected = new java.util.LinkedHashMap<>();
+    expected.put("CREATE BEFORE", Optional.of("Group.CallbackBeforeCreateGroup"));
+    expected.put("CREATE AFTER", Optional.of("Group.CallbackAfterCreateGroup"));
+    expected.put("APPLY BEFORE", Optional.of("Group.CallbackBeforeApplyJoinGroup"));
+    expected.put("APPLY AFTER", Optional.empty());
+    expected.put("INVITE BEFORE", Optional.of("Group.CallbackBeforeInviteJoinGroup"));
+    expected.put("INVITE AFTER", Optional.empty());
+    expected.put("JOINED BEFORE", Optional.empty());
+    expected.put("JOINED AFTER", Optional.of("Group.CallbackAfterNewMemberJoin"));
+    expected.put("EXITED BEFORE", Optional.empty());
+    expected.put("EXITED AFTER", Optional.of("Group.CallbackAfterMemberExit"));
+    expected.put("DISMISSED BEFORE", Optional.empty());
+    expected.put("DISMISSED AFTER", Optional.of("Group.CallbackAfterGroupDestroyed"));
+    expected.put("INFO_CHANGED BEFORE", Optional.empty());
+    expected.put("INFO_CHANGED AFTER", Optional.of("Group.CallbackAfterGroupInfoChanged"));
+    java.util.Map<String, Optional<String>> actual = new java.util.LinkedHashMap<>();
+    for (GroupActivity.Action action : GroupActivity.Action.values()) {
+      GroupActivity a = new GroupActivity(action, "g", "Public", "G", "", "", List.of("u"), GroupActivity.Way.NONE,
+          java.util.Map.of(), Origin.serverApi(""), java.time.Instant.EPOCH);
+      for (Phase phase : List.of(Phase.BEFORE, Phase.AFTER)) {
+        actual.put(action + " " + phase, format.command(a, phase));
+      }
+    }
+    assertEquals(expected, actual);
+    assertTrue(format.commands().containsAll(List.of("Group.CallbackBeforeSendMsg", "Group.CallbackAfterSendMsg",
+        "Group.CallbackAfterGroupInfoChanged")), "an app may list every group command");
   }
 }
