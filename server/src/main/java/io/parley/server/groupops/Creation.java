@@ -28,6 +28,14 @@ final class Creation {
 
   /** Creates a group with its owner and members; see {@link NewGroup}. */
   GroupView create(String appId, Caller caller, NewGroup group) {
+    return create(appId, caller, group, 0);
+  }
+
+  /**
+   * Creates a group {@code importedAt} (ms; 0: now, asking the app first and telling the members and the app) or, for
+   * the app server, as imported from elsewhere: created then, its owner and members joined then, nobody told.
+   */
+  GroupView create(String appId, Caller caller, NewGroup group, long importedAt) {
     Inputs.id("app id", appId);
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(group, "group");
@@ -52,7 +60,11 @@ final class Creation {
     if (!owner.isEmpty() && !hasOwner) {
       throw new GroupRefused(GroupCodes.ROLE_NOT_IN_KIND, kind.id() + " has no owner role; leave the owner empty");
     }
-    long now = ctx.clock.millis();
+    boolean imported = importedAt > 0;
+    if (imported && (!caller.isAppServer() || importedAt > ctx.clock.millis())) {
+      throw Inputs.bad("only the app server imports groups, created at a time up to now");
+    }
+    long now = imported ? importedAt : ctx.clock.millis();
     Map<String, MemberRecord> members = new LinkedHashMap<>();
     if (!owner.isEmpty()) {
       members.put(owner, new MemberRecord(owner, Role.OWNER, now, 0, "", Map.of(), ReceiveOption.NOTIFY));
@@ -90,9 +102,11 @@ final class Creation {
       Inputs.id("the group id", group.groupId());
     }
     Instant asked = ctx.clock.instant();
-    ctx.ask(appId, new GroupActivity(GroupActivity.Action.CREATE, group.groupId(), GroupContext.vendorType(kind),
-        group.name(), caller.userId(), owner, List.copyOf(members.keySet()), GroupActivity.Way.NONE, Map.of(),
-        GroupContext.origin(caller), asked));
+    if (!imported) {
+      ctx.ask(appId, new GroupActivity(GroupActivity.Action.CREATE, group.groupId(), GroupContext.vendorType(kind),
+          group.name(), caller.userId(), owner, List.copyOf(members.keySet()), GroupActivity.Way.NONE, Map.of(),
+          GroupContext.origin(caller), asked));
+    }
     String id = group.groupId().isEmpty() ? ctx.store.nextGroupId(appId) : group.groupId();
     GroupRecord record = new GroupRecord(appId, id, kind.id(), group.name(), group.introduction(),
         group.notification(), group.faceUrl(), owner, group.options(), limit, group.custom(), now);
@@ -105,14 +119,16 @@ final class Creation {
         ctx.rooms.drop(appId, id); // a room of that id dismissed earlier
         members.values().forEach(m -> ctx.rooms.put(appId, id, m, limit));
       }
-      if (!members.isEmpty()) {
+      if (!members.isEmpty() && !imported) {
         ctx.events.notify(appId, members.keySet(), Tips.notification(id, record.name(),
             GroupNotificationType.GROUP_NOTIFICATION_CREATED, caller.userId(), "", "", now).build()).join();
       }
     }
-    ctx.hooks.after(appId, new GroupActivity(GroupActivity.Action.CREATE, id, GroupContext.vendorType(kind),
-        record.name(), caller.userId(), owner, List.copyOf(members.keySet()), GroupActivity.Way.NONE, Map.of(),
-        GroupContext.origin(caller), ctx.clock.instant()));
+    if (!imported) {
+      ctx.hooks.after(appId, new GroupActivity(GroupActivity.Action.CREATE, id, GroupContext.vendorType(kind),
+          record.name(), caller.userId(), owner, List.copyOf(members.keySet()), GroupActivity.Way.NONE, Map.of(),
+          GroupContext.origin(caller), ctx.clock.instant()));
+    }
     return new GroupView(record, members.size());
   }
 }

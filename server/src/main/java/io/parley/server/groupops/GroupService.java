@@ -40,6 +40,7 @@ public final class GroupService {
   private final Departures departures;
   private final Moderation moderation;
   private final Profiles profiles;
+  private final Imports imports;
 
   /** A service whose operations ask and tell no app ({@link GroupHooks#NONE}). */
   public GroupService(GroupStore store, GroupEvents events, AppKinds kinds, Clock clock, GroupSettings settings) {
@@ -55,6 +56,7 @@ public final class GroupService {
     this.departures = new Departures(ctx);
     this.moderation = new Moderation(ctx);
     this.profiles = new Profiles(ctx);
+    this.imports = new Imports(ctx);
   }
 
   // ---------------------------------------------------------------------------------------------------- reading
@@ -66,6 +68,18 @@ public final class GroupService {
    */
   public GroupView create(String appId, Caller caller, NewGroup group) {
     return creation.create(appId, caller, group);
+  }
+
+  /**
+   * The app server imports a group from elsewhere, created at {@code createdMillis} (not after now): as
+   * {@link #create}, but its owner and members joined then, and nobody is asked or told (no notification, no
+   * callback).
+   */
+  public GroupView importGroup(String appId, Caller caller, NewGroup group, long createdMillis) {
+    if (createdMillis <= 0) {
+      throw new GroupRefused(GroupCodes.BAD_GROUP_INPUT, "an imported group has a creation time");
+    }
+    return creation.create(appId, caller, group, createdMillis);
   }
 
   /** The groups with these ids; missing ids are skipped. */
@@ -170,6 +184,17 @@ public final class GroupService {
   /** Applications and members' invitations waiting for an approver, not lapsed; for approvers only. */
   public List<PendingRequest> pendingRequests(String appId, Caller caller, String groupId) {
     return admissions.pendingRequests(appId, caller, groupId);
+  }
+
+  /** A member an app server imports: its role (not the owner) and when it joined (0 or later than now: now). */
+  public record Imported(String userId, Role role, long joinMillis) {}
+
+  /**
+   * The app server imports members as they were elsewhere, each on its own: imported, already a member, or refused
+   * (a role the kind lacks, a full group, a bad id). Nobody is told: no tip, no notification, no callback.
+   */
+  public List<MemberResult> importMembers(String appId, Caller caller, String groupId, List<Imported> members) {
+    return imports.importMembers(appId, caller, groupId, members);
   }
 
   // ---------------------------------------------------------------------------------------------------- getting out

@@ -12,13 +12,24 @@ import java.util.List;
  * {@code readOnPull}: a group event that members read from the group's own timeline (a large group); the timelines
  * listed then are only those of users who cannot pull it (a removed member told of its removal). Ids
  * used in keys must be non-empty and free of U+0000; timelines must be distinct and, for a one-to-one conversation,
- * users of the pair.
+ * users of the pair. {@code givenTimeMs}: 0 for the store's own time (every send); otherwise the time a group message
+ * imported from elsewhere was sent, which it keeps as its server time (its ids and seqs are still the store's).
  */
 public record AppendRequest(String appId, Conversation conversation, String senderId, Event event, String dedupKey,
-    List<String> timelines, boolean readOnPull) {
+    List<String> timelines, boolean readOnPull, long givenTimeMs) {
 
   public AppendRequest {
     timelines = timelines == null ? null : List.copyOf(timelines);
+    if (givenTimeMs < 0 || (givenTimeMs > 0 && !(conversation instanceof Conversation.Group
+        && event instanceof Event.NewMessage))) {
+      throw new IllegalArgumentException("only an imported group message has a given time, and it is positive");
+    }
+  }
+
+  /** A request stored at the store's own time. */
+  public AppendRequest(String appId, Conversation conversation, String senderId, Event event, String dedupKey,
+      List<String> timelines, boolean readOnPull) {
+    this(appId, conversation, senderId, event, dedupKey, timelines, readOnPull, 0);
   }
 
   /** A request whose group event is read on pull exactly when it names no timeline. */

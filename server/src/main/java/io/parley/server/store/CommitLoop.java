@@ -503,7 +503,7 @@ final class CommitLoop implements Runnable {
       } else {
         eventKey = Keys.notice(app, serverMsgId);
       }
-      entry = storedEntry(request, serverMsgId, now, groupSeq);
+      entry = storedEntry(request, serverMsgId, request.givenTimeMs() > 0 ? request.givenTimeMs() : now, groupSeq);
       eventValue = entry.toByteArray();
     }
     writes.put(db.messages(), eventKey, eventValue);
@@ -515,7 +515,8 @@ final class CommitLoop implements Runnable {
       writes.put(db.timelines(), Keys.timeline(app, userId, seq), eventKey);
       deliveries.add(new Delivery(userId, seq));
     }
-    return new AppendResult(request, serverMsgId, now, groupSeq, false, entry, deliveries);
+    long time = request.givenTimeMs() > 0 ? request.givenTimeMs() : now;
+    return new AppendResult(request, serverMsgId, time, groupSeq, false, entry, deliveries);
   }
 
   /** A group's or a notification's event as stored: a timeline entry without seq, the store's ids filled in. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.protocol.credential.tencent.TencentCallbackSign;
 import io.parley.server.app.App;
+import io.parley.server.app.AppSecrets;
 import io.parley.server.callback.BeforeVerdict;
 import io.parley.server.callback.C2cMessage;
 import io.parley.server.callback.CallbackEvent;
@@ -11,6 +12,8 @@ import io.parley.server.callback.CallbackFormat;
 import io.parley.server.callback.CallbackJson;
 import io.parley.server.callback.CallbackRequest;
 import io.parley.server.callback.CallbackUrls;
+import io.parley.server.callback.GroupActivity;
+import io.parley.server.callback.GroupMessage;
 import io.parley.server.callback.Phase;
 import io.parley.server.callback.Platform;
 import io.parley.server.callback.StateChange;
@@ -29,14 +32,16 @@ import java.util.Set;
  *
  * <p>A message's {@code body} is its {@code MsgBody}: the array of {@code {MsgType, MsgContent}} elements. A Before
  * answer is {@code {ActionStatus, ErrorCode, ErrorInfo}}: ErrorCode 0 allows (with {@code MsgBody} and/or
- * {@code CloudCustomData}: modified), 2 discards silently, any other refuses with that code and ErrorInfo.
+ * {@code CloudCustomData}: modified), 2 discards silently, any other refuses with that code and ErrorInfo; a
+ * Before-invite answer's {@code RefusedMembers_Account} leaves those invitees out. Group callbacks: see
+ * {@link TencentGroupCallbackBodies}.
  */
 public final class TencentCallbacks implements CallbackFormat {
   public static final String STATE_CHANGE = "State.StateChange";
   public static final String BEFORE_SEND_C2C = "C2C.CallbackBeforeSendMsg";
   public static final String AFTER_SEND_C2C = "C2C.CallbackAfterSendMsg";
 
-  private static final Set<String> COMMANDS = Set.of(STATE_CHANGE, BEFORE_SEND_C2C, AFTER_SEND_C2C);
+  private static final Set<String> COMMANDS = commandSet();
   private static final int SILENT_DISCARD = 2;
 
   @Override
@@ -47,7 +52,20 @@ public final class TencentCallbacks implements CallbackFormat {
     if (event instanceof C2cMessage) {
       return Optional.of(phase == Phase.BEFORE ? BEFORE_SEND_C2C : AFTER_SEND_C2C);
     }
+    if (event instanceof GroupActivity) {
+      return TencentGroupCallbackBodies.command((GroupActivity) event, phase == Phase.BEFORE);
+    }
+    if (event instanceof GroupMessage) {
+      return Optional.of(phase == Phase.BEFORE ? TencentGroupCallbackBodies.BEFORE_SEND
+          : TencentGroupCallbackBodies.AFTER_SEND);
+    }
     return Optional.empty();
+  }
+
+  private static Set<String> commandSet() {
+    Set<String> all = new java.util.HashSet<>(List.of(STATE_CHANGE, BEFORE_SEND_C2C, AFTER_SEND_C2C));
+    all.addAll(TencentGroupCallbackBodies.COMMANDS);
+    return Set.copyOf(all);
   }
 
   @Override
@@ -61,11 +79,21 @@ public final class TencentCallbacks implements CallbackFormat {
       throw new IllegalArgumentException("a Tencent callback carries one event, not " + events.size());
     }
     CallbackEvent event = events.get(0);
+    String admin = app.secrets(AppSecrets.Tencent.class).adminIdentifier();
     ObjectNode body = switch (command) {
       case STATE_CHANGE -> stateChange(cast(event, StateChange.class));
       case BEFORE_SEND_C2C -> c2c(command, cast(event, C2cMessage.class), false);
       case AFTER_SEND_C2C -> c2c(command, cast(event, C2cMessage.class), true);
-      default -> throw new IllegalArgumentException("not a Tencent callback command: " + command);
+      case TencentGroupCallbackBodies.BEFORE_SEND ->
+          TencentGroupCallbackBodies.message(command, cast(event, GroupMessage.class), admin, false);
+      case TencentGroupCallbackBodies.AFTER_SEND ->
+          TencentGroupCallbackBodies.message(command, cast(event, GroupMessage.class), admin, true);
+      default -> {
+        if (!TencentGroupCallbackBodies.COMMANDS.contains(command)) {
+          throw new IllegalArgumentException("not a Tencent callback command: " + command);
+        }
+        yield TencentGroupCallbackBodies.activity(command, cast(event, GroupActivity.class), admin);
+      }
     };
     Map<String, String> query = new LinkedHashMap<>();
     query.put("SdkAppid", app.id());
@@ -96,6 +124,13 @@ public final class TencentCallbacks implements CallbackFormat {
     }
     if (code != 0) {
       return Optional.of(new BeforeVerdict.Refuse(code, a.path("ErrorInfo").asText("")));
+    }
+    JsonNode refused = a.get("RefusedMembers_Account");
+    if (refused != null && refused.isArray() && !refused.isEmpty()) {
+      // A Before-invite answer: go ahead without these invitees.
+      Set<String> users = new java.util.HashSet<>();
+      refused.forEach(u -> users.add(u.asText()));
+      return Optional.of(new BeforeVerdict.Narrow(users));
     }
     Optional<JsonNode> body = Optional.ofNullable(a.get("MsgBody")).filter(JsonNode::isArray);
     Optional<String> custom = Optional.ofNullable(a.get("CloudCustomData")).filter(JsonNode::isTextual).map(JsonNode::asText);
