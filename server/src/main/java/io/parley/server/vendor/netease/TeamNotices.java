@@ -39,7 +39,7 @@ final class TeamNotices {
       case EXITED -> Optional.of(a.way() == GroupActivity.Way.KICKED ? KICK : LEAVE);
       case DISMISSED -> Optional.of(DISMISS);
       case INFO_CHANGED -> Optional.of(UPDATE);
-      case APPLY, INVITE -> Optional.empty();
+      case APPLY, INVITE, OWNER_CHANGED, ADMINS_SET, ADMINS_UNSET, MUTED, UNMUTED -> Optional.empty();
     };
   }
 
