@@ -216,19 +216,23 @@ public final class GroupService {
 
   // ---------------------------------------------------------------------------------------------------- roles, mutes
 
-  /** Hands ownership to a member; the old owner becomes a plain member. INFO_CHANGED tip, change OWNER. */
+  /**
+   * Hands ownership to a member; the old owner becomes a plain member. INFO_CHANGED tip, change OWNER; the app hears
+   * OWNER_CHANGED.
+   */
   public void transferOwner(String appId, Caller caller, String groupId, String newOwner) {
     moderation.transferOwner(appId, caller, groupId, newOwner);
   }
 
-  /** Makes a member an admin or an admin a member again (ADMIN_SET / ADMIN_UNSET tip). */
+  /** Makes a member an admin or an admin a member again (ADMIN_SET / ADMIN_UNSET tip; ADMINS_SET / ADMINS_UNSET). */
   public void setAdmin(String appId, Caller caller, String groupId, String userId, boolean admin) {
     moderation.setAdmin(appId, caller, groupId, userId, admin);
   }
 
   /**
    * Mutes members for {@code seconds} (0 lifts the mute), each on its own; one MEMBER_INFO_CHANGED tip with the
-   * length. The deadline outlives leaving and rejoining.
+   * length; the app hears MUTED (UNMUTED for 0) with the users whose mute was set. The deadline outlives leaving and
+   * rejoining.
    */
   public List<MemberResult> mute(String appId, Caller caller, String groupId, List<String> users, long seconds) {
     return moderation.mute(appId, caller, groupId, users, seconds);

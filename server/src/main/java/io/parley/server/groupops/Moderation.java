@@ -5,6 +5,7 @@ import static io.parley.server.groupops.GroupRefused.check;
 import io.parley.protocol.v1.GroupInfoChangeType;
 import io.parley.protocol.v1.GroupTip;
 import io.parley.protocol.v1.GroupTipType;
+import io.parley.server.callback.GroupActivity;
 import io.parley.server.group.Actor;
 import io.parley.server.group.Decision;
 import io.parley.server.group.GroupCodes;
@@ -30,7 +31,7 @@ final class Moderation {
 
   /**
    * Hands ownership to a member; the old owner becomes a plain member (both members and the record written together).
-   * INFO_CHANGED tip, change OWNER.
+   * INFO_CHANGED tip, change OWNER; the app hears OWNER_CHANGED with the new owner.
    */
   void transferOwner(String appId, Caller caller, String groupId, String newOwner) {
     Inputs.id("the new owner", newOwner);
@@ -44,10 +45,12 @@ final class Moderation {
       LoadedGroup after = new LoadedGroup(GroupContext.withOwner(g.record(), newOwner), g.kind(), g.book());
       ctx.writes.transferOwner(g, after.record(), demoted, GroupContext.withRole(target, Role.OWNER));
       ctx.infoTip(after, caller, List.of(Tips.change(GroupInfoChangeType.GROUP_CHANGE_OWNER, newOwner)));
+      ctx.hooks.after(appId, ctx.activity(after, GroupActivity.Action.OWNER_CHANGED, caller, List.of(newOwner),
+          GroupActivity.Way.NONE, Map.of()));
     }
   }
 
-  /** Makes a member an admin or an admin a member again (ADMIN_SET / ADMIN_UNSET tip). */
+  /** Makes a member an admin or an admin a member again (ADMIN_SET / ADMIN_UNSET tip; ADMINS_SET / ADMINS_UNSET). */
   void setAdmin(String appId, Caller caller, String groupId, String userId, boolean admin) {
     Inputs.id("the user id", userId);
     synchronized (ctx.lock(appId, groupId)) {
@@ -57,6 +60,8 @@ final class Moderation {
       g.book().put(appId, groupId, GroupContext.withRole(target, admin ? Role.ADMIN : Role.MEMBER));
       ctx.tip(g, admin ? GroupTipType.GROUP_TIP_ADMIN_SET : GroupTipType.GROUP_TIP_ADMIN_UNSET, caller, List.of(userId),
           List.of());
+      GroupActivity.Action told = admin ? GroupActivity.Action.ADMINS_SET : GroupActivity.Action.ADMINS_UNSET;
+      ctx.hooks.after(appId, ctx.activity(g, told, caller, List.of(userId), GroupActivity.Way.NONE, Map.of()));
     }
   }
 
@@ -64,7 +69,8 @@ final class Moderation {
 
   /**
    * Mutes members for {@code seconds} (0 lifts the mute), each judged on its own and all written together; one
-   * MEMBER_INFO_CHANGED tip with the length. The deadline outlives leaving and rejoining.
+   * MEMBER_INFO_CHANGED tip with the length, and the app hears MUTED (or UNMUTED) with the users whose mute was set.
+   * The deadline outlives leaving and rejoining.
    */
   List<MemberResult> mute(String appId, Caller caller, String groupId, List<String> users, long seconds) {
     synchronized (ctx.lock(appId, groupId)) {
@@ -95,6 +101,8 @@ final class Moderation {
         GroupTip tip = Tips.tip(groupId, GroupTipType.GROUP_TIP_MEMBER_INFO_CHANGED, caller, muted, ctx.clock.millis(),
             g.count()).toBuilder().setMuteSeconds(seconds).build();
         ctx.events.tip(appId, groupId, tip, List.of()).join();
+        ctx.hooks.after(appId, ctx.activity(g, seconds == 0 ? GroupActivity.Action.UNMUTED : GroupActivity.Action.MUTED,
+            caller, muted, GroupActivity.Way.NONE, Map.of()));
       }
       return out;
     }

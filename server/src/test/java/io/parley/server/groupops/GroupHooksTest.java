@@ -147,4 +147,62 @@ class GroupHooksTest extends GroupsFixture {
     assertEquals(Set.of("o", "a"), Set.copyOf(gone.members()));
     assertEquals("o", gone.owner());
   }
+
+  @Test
+  @DisplayName("an owner transfer is told once with the new owner as its member and as the group's owner")
+  void ownerChangeTold() {
+    group(TENCENT, "g1", "tencent.Public", "o", "a");
+    service.transferOwner(TENCENT, user("o"), "g1", "a");
+    List<GroupActivity> changes = toldOf(Action.OWNER_CHANGED);
+    assertEquals(1, changes.size());
+    assertEquals(List.of("a"), changes.get(0).members());
+    assertEquals("a", changes.get(0).owner());
+    assertEquals("o", changes.get(0).operator());
+    assertTrue(toldOf(Action.INFO_CHANGED).isEmpty(), "an owner change is not an info change the app hears of");
+  }
+
+  @Test
+  @DisplayName("an owner transfer that is refused is not told")
+  void refusedOwnerChangeNotTold() {
+    group(TENCENT, "g1", "tencent.Public", "o", "a");
+    refused(GroupCodes.NOT_A_MEMBER, () -> service.transferOwner(TENCENT, user("o"), "g1", "stranger"));
+    assertTrue(toldOf(Action.OWNER_CHANGED).isEmpty());
+  }
+
+  @Test
+  @DisplayName("making a member an admin, and a plain member again, are told with that user")
+  void adminsTold() {
+    group(TENCENT, "g1", "tencent.Public", "o", "a");
+    service.setAdmin(TENCENT, user("o"), "g1", "a", true);
+    service.setAdmin(TENCENT, user("o"), "g1", "a", false);
+    assertEquals(1, toldOf(Action.ADMINS_SET).size());
+    assertEquals(List.of("a"), toldOf(Action.ADMINS_SET).get(0).members());
+    assertEquals("o", toldOf(Action.ADMINS_SET).get(0).operator());
+    assertEquals(1, toldOf(Action.ADMINS_UNSET).size());
+    assertEquals(List.of("a"), toldOf(Action.ADMINS_UNSET).get(0).members());
+  }
+
+  @Test
+  @DisplayName("a mute is told with the users it muted (not those refused), and lifting it as unmuted")
+  void mutesTold() {
+    group(TENCENT, "g1", "tencent.Public", "o", "a", "b");
+    service.mute(TENCENT, user("o"), "g1", List.of("a", "ghost", "b"), 60);
+    service.mute(TENCENT, Caller.APP_SERVER, "g1", List.of("b"), 0);
+    List<GroupActivity> muted = toldOf(Action.MUTED);
+    assertEquals(1, muted.size());
+    assertEquals(List.of("a", "b"), muted.get(0).members());
+    assertEquals("o", muted.get(0).operator());
+    List<GroupActivity> unmuted = toldOf(Action.UNMUTED);
+    assertEquals(1, unmuted.size());
+    assertEquals(List.of("b"), unmuted.get(0).members());
+    assertEquals("", unmuted.get(0).operator());
+  }
+
+  @Test
+  @DisplayName("a mute that mutes nobody is not told")
+  void emptyMuteNotTold() {
+    group(TENCENT, "g1", "tencent.Public", "o", "a");
+    service.mute(TENCENT, user("o"), "g1", List.of("ghost"), 60);
+    assertTrue(toldOf(Action.MUTED).isEmpty());
+  }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code fromAccount} the operator): {@code attach} is the JSON string {@code {"id": n, "data": {"tinfo": {tid,
  * tname, owner, …changed fields}, "ids": [accids]}}} with the notification ids of netease.md §5: 0 Invite (members
  * invited in, also a team created with members), 1 Kick, 2 Leave, 3 Update (name, announcement, intro, icon),
- * 4 Dismiss, 5 ApplyPass (an application let in). Notifications carry no message ids here.
+ * 4 Dismiss, 5 ApplyPass (an application let in), 6 OwnerTransfer ({@code ids} the new owner, who is also
+ * {@code tinfo.owner}), 7 AddManager, 8 RemoveManager, 10 MuteMember ({@code data.mute} 1 muted, 0 lifted, as the
+ * vendor's client SDK reads it). Notifications carry no message ids here.
  */
 final class TeamNotices {
   static final int INVITE = 0;
@@ -22,6 +24,10 @@ final class TeamNotices {
   static final int UPDATE = 3;
   static final int DISMISS = 4;
   static final int APPLY_PASS = 5;
+  static final int OWNER_TRANSFER = 6;
+  static final int ADD_MANAGER = 7;
+  static final int REMOVE_MANAGER = 8;
+  static final int MUTE_MEMBER = 10;
 
   private static final Map<GroupActivity.InfoField, String> FIELDS = Map.of(
       GroupActivity.InfoField.NAME, "tname",
@@ -39,6 +45,10 @@ final class TeamNotices {
       case EXITED -> Optional.of(a.way() == GroupActivity.Way.KICKED ? KICK : LEAVE);
       case DISMISSED -> Optional.of(DISMISS);
       case INFO_CHANGED -> Optional.of(UPDATE);
+      case OWNER_CHANGED -> Optional.of(OWNER_TRANSFER);
+      case ADMINS_SET -> Optional.of(ADD_MANAGER);
+      case ADMINS_UNSET -> Optional.of(REMOVE_MANAGER);
+      case MUTED, UNMUTED -> Optional.of(MUTE_MEMBER);
       case APPLY, INVITE -> Optional.empty();
     };
   }
@@ -56,6 +66,9 @@ final class TeamNotices {
     if (!ids.isEmpty()) {
       ArrayNode array = data.putArray("ids");
       ids.forEach(array::add);
+    }
+    if (id == MUTE_MEMBER) {
+      data.put("mute", a.action() == GroupActivity.Action.MUTED ? 1 : 0);
     }
     ObjectNode attach = CallbackJson.object();
     attach.put("id", id);

@@ -45,6 +45,8 @@ final class TencentGroupCallbackBodies {
       case EXITED -> before ? null : AFTER_EXIT;
       case DISMISSED -> before ? null : AFTER_DESTROYED;
       case INFO_CHANGED -> before ? null : AFTER_INFO_CHANGED;
+      // Owner, admin and mute changes have no Group.Callback* of their own (members hear of them by tips).
+      case OWNER_CHANGED, ADMINS_SET, ADMINS_UNSET, MUTED, UNMUTED -> null;
     };
     return Optional.ofNullable(c);
   }

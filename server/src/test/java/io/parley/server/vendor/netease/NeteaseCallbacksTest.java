@@ -157,7 +157,8 @@ class NeteaseCallbacksTest {
 
   @ParameterizedTest(name = "{0} {1} → {2}")
   @CsvSource({"JOINED, INVITED, 0", "EXITED, KICKED, 1", "EXITED, QUIT, 2", "INFO_CHANGED, NONE, 3",
-      "DISMISSED, NONE, 4", "JOINED, APPLIED, 5", "CREATE, NONE, 0"})
+      "DISMISSED, NONE, 4", "JOINED, APPLIED, 5", "CREATE, NONE, 0", "OWNER_CHANGED, NONE, 6", "ADMINS_SET, NONE, 7",
+      "ADMINS_UNSET, NONE, 8", "MUTED, NONE, 10", "UNMUTED, NONE, 10"})
   @DisplayName("team operations are copied as team notifications with the vendor's notification id")
   void teamNotificationIds(GroupActivity.Action action, GroupActivity.Way way, int id) {
     GroupActivity a = activity(action, way, List.of("alice", "bob"));
@@ -174,6 +175,45 @@ class NeteaseCallbacksTest {
     assertEquals(id, attach.get("id").asInt());
     assertEquals(action == GroupActivity.Action.CREATE ? "[\"bob\"]" : "[\"alice\",\"bob\"]",
         attach.path("data").path("ids").toString(), "a create lists its members but the owner");
+  }
+
+  @ParameterizedTest(name = "{0} → mute {1}")
+  @CsvSource({"MUTED, 1", "UNMUTED, 0"})
+  @DisplayName("a member mute is copied as MuteMember (10) with the muted accids and a mute flag, 1 muted or 0 lifted")
+  void muteMemberFlag(GroupActivity.Action action, int mute) {
+    JsonNode copy = body(request(NeteaseCallbacks.TEAM_OPERATION, activity(action, GroupActivity.Way.NONE,
+        List.of("bob", "carol"))));
+
+    JsonNode data = json(copy.get("attach").asText()).path("data");
+    assertEquals(mute, data.path("mute").asInt(-1));
+    assertEquals("[\"bob\",\"carol\"]", data.path("ids").toString());
+    assertEquals("alice", copy.get("fromAccount").asText());
+  }
+
+  @Test
+  @DisplayName("only a mute carries a mute flag; an owner transfer names the new owner in ids and as tinfo's owner")
+  void ownerTransferData() {
+    GroupActivity a = new GroupActivity(GroupActivity.Action.OWNER_CHANGED, "1000000001", "advanced", "team", "alice",
+        "bob", List.of("bob"), GroupActivity.Way.NONE, Map.of(), CallbackFixtures.ANDROID, TIME);
+
+    JsonNode copy = body(request(NeteaseCallbacks.TEAM_OPERATION, a));
+
+    JsonNode data = json(copy.get("attach").asText()).path("data");
+    assertEquals(6, json(copy.get("attach").asText()).path("id").asInt());
+    assertEquals("[\"bob\"]", data.path("ids").toString());
+    assertEquals("bob", data.path("tinfo").path("owner").asText());
+    assertEquals("alice", copy.get("fromAccount").asText());
+    assertTrue(data.path("mute").isMissingNode());
+  }
+
+  @Test
+  @DisplayName("owner, manager and mute changes are After copies only, never asked before")
+  void moderationNotAskedBefore() {
+    for (GroupActivity.Action action : List.of(GroupActivity.Action.OWNER_CHANGED, GroupActivity.Action.ADMINS_SET,
+        GroupActivity.Action.ADMINS_UNSET, GroupActivity.Action.MUTED, GroupActivity.Action.UNMUTED)) {
+      assertEquals(Optional.empty(), format.command(activity(action, GroupActivity.Way.NONE, List.of("bob")),
+          Phase.BEFORE), action.name());
+    }
   }
 
   @Test

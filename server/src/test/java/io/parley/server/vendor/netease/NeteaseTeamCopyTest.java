@@ -190,4 +190,37 @@ class NeteaseTeamCopyTest {
     assertEquals(tid, attach(dismissed).path("data").path("tinfo").path("tid").asText());
     assertEquals("NOTIFICATION", dismissed.path("msgType").asText());
   }
+
+  @Test
+  @DisplayName("manager changes, member mutes and an owner transfer are copied as 7 AddManager, 8 RemoveManager, "
+      + "10 MuteMember (mute 1, then 0) and 6 OwnerTransfer, each naming its accids, from the operator")
+  void moderationOperations() throws Exception {
+    for (String a : List.of("tx-owner", "tx-bob", "tx-carol")) {
+      token(a);
+    }
+    String tid = team("tx-owner", "[\"tx-bob\",\"tx-carol\"]");
+
+    call("team/addManager").param("tid", tid).param("owner", "tx-owner").param("members", "[\"tx-bob\"]").ok();
+    JsonNode added = notice(tid, TeamNotices.ADD_MANAGER);
+    assertEquals("tx-owner", added.path("fromAccount").asText());
+    assertEquals("[\"tx-bob\"]", attach(added).path("data").path("ids").toString());
+    call("team/removeManager").param("tid", tid).param("owner", "tx-owner").param("members", "[\"tx-bob\"]").ok();
+    assertEquals("[\"tx-bob\"]", attach(notice(tid, TeamNotices.REMOVE_MANAGER)).path("data").path("ids").toString());
+
+    call("team/muteTlist").param("tid", tid).param("owner", "tx-owner").param("accid", "tx-carol").param("mute", "1")
+        .ok();
+    JsonNode muted = notice(tid, TeamNotices.MUTE_MEMBER, a -> a.path("data").path("mute").asInt(-1) == 1);
+    assertEquals("[\"tx-carol\"]", attach(muted).path("data").path("ids").toString());
+    call("team/muteTlist").param("tid", tid).param("owner", "tx-owner").param("accid", "tx-carol").param("mute", "0")
+        .ok();
+    JsonNode lifted = notice(tid, TeamNotices.MUTE_MEMBER, a -> a.path("data").path("mute").asInt(-1) == 0);
+    assertEquals("[\"tx-carol\"]", attach(lifted).path("data").path("ids").toString());
+
+    call("team/changeOwner").param("tid", tid).param("owner", "tx-owner").param("newowner", "tx-bob")
+        .param("leave", "2").ok();
+    JsonNode transferred = notice(tid, TeamNotices.OWNER_TRANSFER);
+    assertEquals("tx-owner", transferred.path("fromAccount").asText());
+    assertEquals("[\"tx-bob\"]", attach(transferred).path("data").path("ids").toString());
+    assertEquals("tx-bob", attach(transferred).path("data").path("tinfo").path("owner").asText());
+  }
 }

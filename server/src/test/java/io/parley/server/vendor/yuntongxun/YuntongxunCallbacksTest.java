@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @DisplayName("Yuntongxun message copy")
 class YuntongxunCallbacksTest {
@@ -117,5 +119,16 @@ class YuntongxunCallbacksTest {
     assertEquals(HexDigests.md5Hex(r.body()), r.header("MD5"));
     assertEquals(YuntongxunAuth.callbackCheckSum("parleydevappid", Sandbox.YUNTONGXUN_APP_TOKEN, r.header("MD5"),
         r.header("CurTime")), r.header("CheckSum"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = GroupActivity.Action.class, names = {"OWNER_CHANGED", "ADMINS_SET", "ADMINS_UNSET", "MUTED",
+      "UNMUTED"})
+  @DisplayName("owner changes, admin changes and mutes are not copied either")
+  void moderationNotCopied(GroupActivity.Action action) {
+    GroupActivity a = new GroupActivity(action, "g0000000001", "public", "team", "alice", "alice", List.of("bob"),
+        GroupActivity.Way.NONE, Map.of(), ANDROID, TIME);
+    assertEquals(Optional.empty(), format.command(a, Phase.AFTER));
+    assertEquals(Optional.empty(), format.command(a, Phase.BEFORE));
   }
 }
