@@ -61,7 +61,8 @@ public final class GroupTimelineSync {
   }
 
   /**
-   * A page of the group's history after {@code pull.after_seq}, oldest first, for one of its members. In a kind
+   * A page of the group's history after {@code pull.after_seq}, oldest first, at most the page size and about
+   * {@link PushFrames#MAX_PUSH_BYTES} of entries, for one of its members. In a kind
    * whose new members see only what came after they joined, older events are left out (the page still moves on).
    *
    * @throws NotAMember when the user is not a member
@@ -76,10 +77,9 @@ public final class GroupTimelineSync {
     int limit = pull.getLimit() == 0 ? pageSize : Math.min(pull.getLimit(), pageSize);
     long newest = store.newestGroupSeq(appId, groupId);
     List<TimelineEntry> page = store.readGroup(appId, groupId, pull.getAfterSeq(), limit + 1);
-    boolean hasMore = page.size() > limit;
-    if (hasMore) {
-      page = page.subList(0, limit);
-    }
+    int fit = fitting(page, limit);
+    boolean hasMore = page.size() > fit;
+    page = page.subList(0, fit);
     History history = GroupKinds.byId(group.get().kind()).map(GroupKind::storage).map(s -> s.history())
         .orElse(History.SINCE_JOIN);
     GroupPullResult.Builder out = GroupPullResult.newBuilder().setGroupId(groupId).setHasMore(hasMore)
@@ -95,6 +95,23 @@ public final class GroupTimelineSync {
       out.setNewestSeq(Math.max(out.getNewestSeq(), page.get(page.size() - 1).getSeq()));
     }
     return out.build();
+  }
+
+  /**
+   * How many of the page's first entries make an answer of at most {@code limit} entries and about
+   * {@link PushFrames#MAX_PUSH_BYTES} (at least one): a tip naming thousands of invitees is large, and pages of them
+   * must neither trip a client's frame limit nor, thousands of logins at once, fill the heap.
+   */
+  private static int fitting(List<TimelineEntry> page, int limit) {
+    int fit = Math.min(page.size(), limit);
+    long bytes = 0;
+    for (int i = 0; i < fit; i++) {
+      bytes += page.get(i).getSerializedSize() + 8;
+      if (i > 0 && bytes > PushFrames.MAX_PUSH_BYTES) {
+        return i;
+      }
+    }
+    return fit;
   }
 
   /** Records the member's read position (coalesced, never moves back). Does not block. */

@@ -147,4 +147,34 @@ class GroupTimelineSyncTest {
     sync.joined(APP, "carol", "g1");
     Awaitility.await().atMost(Fixtures.TIMEOUT).until(() -> sync.readSeq(APP, "carol", "g1") == 2);
   }
+
+  @Test
+  @DisplayName("a page of large tips (an invite naming thousands) stops at about 256 KiB, and the next pages bring the rest in order")
+  void pagesBoundedByBytes() {
+    group("big", "tencent.Community", member("alice", 0), member("bob", 0));
+    GroupTimelineSync wide = new GroupTimelineSync(store, new GroupFanOut(store,
+        (app, g) -> store.groups().members(app, g, "", 1000).members(), new SessionRegistry(), 1), 100);
+    List<String> invitees = java.util.stream.IntStream.range(0, 4000).mapToObj(i -> "invitee-number-" + i).toList();
+    for (int i = 0; i < 6; i++) {
+      io.parley.protocol.v1.GroupTip tip = io.parley.protocol.v1.GroupTip.newBuilder()
+          .setType(io.parley.protocol.v1.GroupTipType.GROUP_TIP_INVITED).setOperator("alice").addAllUsers(invitees)
+          .setServerTimeMs(1).build();
+      Fixtures.await(store.writer().append(new AppendRequest(APP, new Conversation.Group("big"), "alice",
+          new Event.Tip(tip), null, List.of())));
+    }
+    List<Long> seen = new java.util.ArrayList<>();
+    long after = 0;
+    int pages = 0;
+    GroupPullResult page;
+    do {
+      page = wide.page(APP, "bob", GroupPull.newBuilder().setGroupId("big").setAfterSeq(after).build());
+      assertTrue(page.getEntriesCount() >= 1, "every page moves on");
+      assertTrue(page.getSerializedSize() < 2 * PushFrames.MAX_PUSH_BYTES, "page of " + page.getSerializedSize() + " B");
+      page.getEntriesList().forEach(e -> seen.add(e.getSeq()));
+      after = seen.get(seen.size() - 1);
+      pages++;
+    } while (page.getHasMore() && pages < 10);
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), seen);
+    assertTrue(pages > 1, "six tips of ~80 KB each do not come in one page");
+  }
 }
