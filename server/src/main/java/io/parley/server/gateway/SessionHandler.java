@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * the session is unregistered and the app told why it ended.
  */
 final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
+  private static final String BUSY_PULL = "the server is busy; retry the pull in a moment";
   private final GatewayContext ctx;
   private final Refusals refusals;
   private final Session session;
@@ -179,7 +180,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
       return;
     }
     if (!ctx.replies().hasRoom()) {
-      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
+      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL);
       return;
     }
     UserKey user = session.user();
@@ -187,6 +188,10 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
     pacer.started(InboundPacer.PULL);
     try {
       ctx.lanes().reads().execute(() -> {
+        if (!ctx.replies().hasRoom()) { // queued while the budget had room; it may be full by now
+          answerPull(ch, Replies.error(requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL));
+          return;
+        }
         Frame reply;
         try {
           reply = Frame.newBuilder().setRequestId(requestId)
@@ -198,7 +203,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
       });
     } catch (RejectedExecutionException e) {
       pacer.finished(InboundPacer.PULL);
-      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
+      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL);
     }
   }
 
@@ -225,7 +230,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
 
   private void pull(ChannelHandlerContext c, int requestId, Pull pull) {
     if (!ctx.replies().hasRoom()) {
-      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
+      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL);
       return;
     }
     UserKey user = session.user();
@@ -233,6 +238,10 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
     pacer.started(InboundPacer.PULL);
     try {
       ctx.lanes().reads().execute(() -> {
+        if (!ctx.replies().hasRoom()) { // queued while the budget had room; it may be full by now
+          answerPull(ch, Replies.error(requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL));
+          return;
+        }
         Frame reply;
         try {
           reply = Frame.newBuilder().setRequestId(requestId)
@@ -244,21 +253,24 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
       });
     } catch (RejectedExecutionException e) {
       pacer.finished(InboundPacer.PULL);
-      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the pull in a moment");
+      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL);
     }
   }
 
-  /** A page counts against the server-wide reply budget until the socket has taken it. */
+  /**
+   * A page counts against the server-wide reply budget from the moment it is built (on the read lane, so pages
+   * waiting for their event loop count too) until the socket has taken it.
+   */
   private void answerPull(Channel ch, Frame reply) {
+    int size = reply.getSerializedSize();
+    ctx.replies().reserve(size);
     try {
       ch.eventLoop().execute(() -> {
         pacer.finished(InboundPacer.PULL);
-        int size = reply.getSerializedSize();
-        ctx.replies().reserve(size);
         ch.writeAndFlush(reply).addListener(f -> ctx.replies().release(size));
       });
     } catch (RejectedExecutionException shuttingDown) {
-      // the loop is gone, and the connection with it
+      ctx.replies().release(size); // the loop is gone, and the connection with it
     }
   }
 }
