@@ -38,6 +38,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
   private final SendRateLimiter sendLimiter;
   private final long credentialExpiresAtMillis;
   private Timeout credentialExpiry;
+  /** The connection's latest group operation, done or not: the next one starts after it (event loop only). */
+  private CompletableFuture<Void> groupOps = CompletableFuture.completedFuture(null);
 
   /** @param credentialExpiresAtMillis when the login's credential expires and the session is kicked; 0 for never */
   SessionHandler(GatewayContext ctx, Refusals refusals, Session session, InboundPacer pacer,
@@ -137,26 +139,37 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
     }
   }
 
-  /** A group operation: run on the group lane (it reads and fsyncs), answered in the connection's request order. */
+  /**
+   * A group operation: run on the group lane (it reads and fsyncs), one of the connection's at a time, so that they
+   * take effect (and are answered) in the order sent.
+   */
   private void groupRequest(ChannelHandlerContext c, int requestId, GroupRequest request) {
     Channel ch = c.channel();
     UserKey user = session.user();
     pacer.started(InboundPacer.SEND);
-    try {
-      ctx.groups().lane().execute(() -> {
-        Frame reply;
-        try {
-          reply = Frame.newBuilder().setRequestId(requestId)
-              .setGroupResult(ctx.groups().frames().handle(user.appId(), user.userId(), request)).build();
-        } catch (RuntimeException e) {
-          reply = refusals.groupFailed(requestId, e);
-        }
-        answer(ch, InboundPacer.SEND, reply);
-      });
-    } catch (RejectedExecutionException e) {
-      pacer.finished(InboundPacer.SEND);
-      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, "the server is busy; retry the group operation in a moment");
-    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Runnable work = () -> {
+      Frame reply;
+      try {
+        reply = Frame.newBuilder().setRequestId(requestId)
+            .setGroupResult(ctx.groups().frames().handle(user.appId(), user.userId(), request)).build();
+      } catch (RuntimeException e) {
+        reply = refusals.groupFailed(requestId, e);
+      } finally {
+        done.complete(null);
+      }
+      answer(ch, InboundPacer.SEND, reply);
+    };
+    groupOps.whenComplete((x, e) -> {
+      try {
+        ctx.groups().lane().execute(work);
+      } catch (RejectedExecutionException busy) {
+        done.complete(null);
+        answer(ch, InboundPacer.SEND, Replies.error(requestId, ErrorCodes.UNAVAILABLE,
+            "the server is busy; retry the group operation in a moment"));
+      }
+    });
+    groupOps = done;
   }
 
   /** A page of a large group's history for one of its members. */

@@ -33,6 +33,8 @@ public final class GroupKinds {
   /** Tencent ShutUpTime is a uint32 of seconds. */
   private static final long TENCENT_MAX_MUTE = 4_294_967_295L;
   private static final Set<MuteAll> ON_OFF = Set.of(MuteAll.MEMBERS);
+  /** Yuntongxun's ForbidSpeak has no end time; this longest mute (about 136 years) stands for "until allowed". */
+  public static final long YUNTONGXUN_FORBID_SPEAK = 4_294_967_295L;
 
   /** Tencent Work (= Private): invite-only, any member invites and edits, no mute, the owner may quit. */
   public static final GroupKind TENCENT_WORK = new GroupKind("tencent.Work", OWNER_MEMBER,
@@ -132,14 +134,15 @@ public final class GroupKinds {
   /**
    * Yuntongxun public group: anyone joins directly; the owner kicks and dismisses. The note is silent on invite
    * consent, editing, mute, transfer and limits: any member invites without consent, the owner edits and
-   * transfers, no mute, 500 members.
+   * transfers, 500 members. The owner may forbid a member to speak (the classic group REST API's
+   * Member/ForbidSpeak, which has no end time: the longest mute stands for "until allowed again").
    */
   public static final GroupKind YUNTONGXUN_PUBLIC = new GroupKind("yuntongxun.public", OWNER_MEMBER,
       new Join(Admission.FREE, OWNER),
       new Invite(EVERYONE, Admission.FREE, Consent.NOT_NEEDED),
       new Edit(OWNER, OWNER),
       OWNER,
-      new Mute(NOBODY, 0, Set.of()),
+      new Mute(OWNER, YUNTONGXUN_FORBID_SPEAK, Set.of()),
       new Ownership(NOBODY, OWNER, OWNER, OwnerQuit.TRANSFER_FIRST),
       new Storage(Membership.STORED, History.SINCE_JOIN, Unread.COUNTED),
       new Limit(500, 500),
@@ -154,7 +157,7 @@ public final class GroupKinds {
       new Invite(EVERYONE, Admission.APPROVAL, Consent.NOT_NEEDED),
       new Edit(OWNER, OWNER),
       OWNER,
-      new Mute(NOBODY, 0, Set.of()),
+      new Mute(OWNER, YUNTONGXUN_FORBID_SPEAK, Set.of()),
       new Ownership(NOBODY, OWNER, OWNER, OwnerQuit.TRANSFER_FIRST),
       new Storage(Membership.STORED, History.SINCE_JOIN, Unread.COUNTED),
       new Limit(500, 500),

@@ -14,6 +14,7 @@ import io.parley.server.group.GroupCodes;
 import io.parley.server.group.GroupRules;
 import io.parley.server.group.Outcome;
 import io.parley.server.group.Role;
+import io.parley.server.store.MemberRecord;
 import io.parley.server.store.PendingRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -103,16 +104,14 @@ final class Admissions {
       }
       check(GroupRules.checkRoom(g.kind(), g.options(), g.countInt()));
       if (!application && g.row().invite().consent() == Consent.NEEDED) {
-        ctx.store.removeRequest(appId, groupId, applicant, q.kind());
         PendingRequest consent = ctx.request(g, applicant, PendingRequest.Kind.INVITATION_CONSENT, q.inviter(),
             q.reason(), now);
-        ctx.store.putRequest(consent);
+        ctx.store.replaceRequest(q.kind(), consent);
         ctx.notifyUsers(g, List.of(tellWhom), processed);
         ctx.notifyUsers(g, List.of(applicant), ctx.invitation(g, consent, now));
         return MemberResult.of(applicant, MemberResult.Kind.PENDING_CONSENT, "approved; waits for the invitee");
       }
-      ctx.join(g, applicant, Role.MEMBER);
-      ctx.store.removeRequest(appId, groupId, applicant, q.kind());
+      ctx.writes.admit(g, ctx.newMember(applicant, Role.MEMBER), q);
       if (application) {
         ctx.tip(g, GroupTipType.GROUP_TIP_JOINED, approver, List.of(applicant), List.of());
       } else {
@@ -124,7 +123,7 @@ final class Admissions {
   }
 
   /**
-   * Invites users, each on its own: joined at once (one INVITED tip for all of them), waiting for the invitee
+   * Invites users, each on its own: joined at once (all who join written together, one INVITED tip for all of them), waiting for the invitee
    * (INVITATION) or for an approver (INVITED_APPROVAL), already a member, or refused (a full group, a bad id). A
    * caller who may not invite at all is refused as a whole.
    */
@@ -137,7 +136,7 @@ final class Admissions {
       check(GroupRules.invite(actor, g.kind(), g.options(), 0));
       long now = ctx.clock.millis();
       List<MemberResult> out = new ArrayList<>();
-      List<String> joined = new ArrayList<>();
+      List<MemberRecord> joining = new ArrayList<>();
       Set<String> seen = new LinkedHashSet<>();
       for (String user : users) {
         try {
@@ -154,15 +153,14 @@ final class Admissions {
           out.add(MemberResult.refused(user, GroupCodes.REFUSED_BY_APP, "the app refused this invitation"));
           continue;
         }
-        Decision d = GroupRules.invite(actor, g.kind(), g.options(), g.countInt());
+        Decision d = GroupRules.invite(actor, g.kind(), g.options(), g.countInt() + joining.size());
         if (!d.ok()) {
           out.add(MemberResult.refused(user, d.code(), d.message()));
           continue;
         }
         switch (d.outcome()) {
           case JOINED -> {
-            ctx.join(g, user, Role.MEMBER);
-            joined.add(user);
+            joining.add(ctx.newMember(user, Role.MEMBER));
             out.add(MemberResult.of(user, MemberResult.Kind.DONE, d.message()));
           }
           case PENDING_APPROVAL -> {
@@ -184,6 +182,7 @@ final class Admissions {
           default -> throw new IllegalStateException("invite decided " + d);
         }
       }
+      List<String> joined = ctx.writes.joinAll(g, joining);
       if (!joined.isEmpty()) {
         ctx.tip(g, GroupTipType.GROUP_TIP_INVITED, inviter, joined, List.of());
       }
@@ -243,8 +242,7 @@ final class Admissions {
         return MemberResult.of(invitee, MemberResult.Kind.ALREADY, "already a member");
       }
       check(GroupRules.checkRoom(g.kind(), g.options(), g.countInt()));
-      ctx.join(g, invitee, Role.MEMBER);
-      ctx.store.removeRequest(appId, groupId, invitee, q.kind());
+      ctx.writes.admit(g, ctx.newMember(invitee, Role.MEMBER), q);
       ctx.tip(g, GroupTipType.GROUP_TIP_INVITED, GroupContext.inviterCaller(q.inviter()), List.of(invitee), List.of());
       ctx.notifyUsers(g, tell, answered);
       return MemberResult.of(invitee, MemberResult.Kind.DONE, "joined");

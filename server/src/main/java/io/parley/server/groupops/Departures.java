@@ -24,22 +24,30 @@ final class Departures {
     this.ctx = ctx;
   }
 
-  /** The user leaves (QUIT tip, also to the quitter). An owner who may quit leaves the group without an owner. */
+  /**
+   * The user leaves (QUIT tip, also to the quitter). An owner who may quit leaves the group without an owner (the
+   * member and the record written together).
+   */
   void quit(String appId, String userId, String groupId) {
     Inputs.id("the user id", userId);
     synchronized (ctx.lock(appId, groupId)) {
       LoadedGroup g = ctx.load(appId, groupId);
       check(GroupRules.quit(GroupContext.actorOf(g, Caller.user(userId)), g.kind()));
-      g.book().remove(appId, groupId, userId);
       if (userId.equals(g.record().owner())) {
-        g = new LoadedGroup(GroupContext.withOwner(g.record(), ""), g.kind(), g.book());
-        ctx.store.update(g.record());
+        LoadedGroup after = new LoadedGroup(GroupContext.withOwner(g.record(), ""), g.kind(), g.book());
+        ctx.writes.removeAndUpdate(g, after.record(), userId);
+        g = after;
+      } else {
+        g.book().remove(appId, groupId, userId);
       }
       ctx.tip(g, GroupTipType.GROUP_TIP_QUIT, Caller.user(userId), List.of(userId), List.of(userId));
     }
   }
 
-  /** Removes members, each on its own (rank rules per target): one KICKED tip, REMOVED to each removed user. */
+  /**
+   * Removes members, each judged on its own (rank rules per target) and all removed together: one KICKED tip,
+   * REMOVED to each removed user.
+   */
   List<MemberResult> kick(String appId, Caller caller, String groupId, List<String> users, String reason) {
     Inputs.text("the reason", reason);
     synchronized (ctx.lock(appId, groupId)) {
@@ -47,9 +55,9 @@ final class Departures {
       Actor actor = GroupContext.actorOf(g, caller);
       check(GroupRules.kick(actor, g.kind(), Role.MEMBER));
       List<MemberResult> out = new ArrayList<>();
-      List<String> removed = new ArrayList<>();
+      List<String> removing = new ArrayList<>();
       for (String user : users) {
-        Optional<MemberRecord> m = user == null ? Optional.empty() : g.member(user);
+        Optional<MemberRecord> m = user == null || removing.contains(user) ? Optional.empty() : g.member(user);
         if (m.isEmpty()) {
           out.add(MemberResult.of(String.valueOf(user), MemberResult.Kind.ALREADY, "not a member"));
           continue;
@@ -59,10 +67,10 @@ final class Departures {
           out.add(MemberResult.refused(user, d.code(), d.message()));
           continue;
         }
-        g.book().remove(appId, groupId, user);
-        removed.add(user);
+        removing.add(user);
         out.add(MemberResult.of(user, MemberResult.Kind.DONE, "removed"));
       }
+      List<String> removed = ctx.writes.removeAll(g, removing);
       if (!removed.isEmpty()) {
         ctx.tip(g, GroupTipType.GROUP_TIP_KICKED, caller, removed, removed);
         ctx.notifyUsers(g, removed, Tips.notification(groupId, g.record().name(),

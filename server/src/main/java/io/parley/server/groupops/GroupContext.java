@@ -1,7 +1,5 @@
 package io.parley.server.groupops;
 
-import static io.parley.server.groupops.GroupRefused.check;
-
 import io.parley.protocol.v1.GroupInfoChange;
 import io.parley.protocol.v1.GroupNotification;
 import io.parley.protocol.v1.GroupNotificationType;
@@ -15,7 +13,6 @@ import io.parley.server.group.GroupCodes;
 import io.parley.server.group.GroupKind;
 import io.parley.server.group.GroupKinds;
 import io.parley.server.group.GroupOptions;
-import io.parley.server.group.GroupRules;
 import io.parley.server.group.Membership;
 import io.parley.server.group.ReceiveOption;
 import io.parley.server.group.Role;
@@ -37,7 +34,8 @@ import java.util.Set;
 
 /**
  * What every group operation shares: the store, the event sink, the clock and settings, where a group's members are,
- * the per-group locks, and the small steps (load, resolve the actor, add a member, send a tip) they are built from.
+ * the per-group locks, the writes of several records at once ({@link GroupWrites}), and the small steps (load,
+ * resolve the actor, add a member, send a tip) they are built from.
  */
 final class GroupContext {
   private static final int STRIPES = 64;
@@ -50,6 +48,7 @@ final class GroupContext {
   final GroupHooks hooks;
   final MemberBook stored;
   final RoomMembers rooms = new RoomMembers();
+  final GroupWrites writes;
   private final Object[] locks = new Object[STRIPES];
 
   GroupContext(GroupStore store, GroupEvents events, AppKinds kinds, Clock clock, GroupSettings settings,
@@ -61,6 +60,7 @@ final class GroupContext {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.stored = new StoredMembers(store);
+    this.writes = new GroupWrites(store, rooms);
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new Object();
     }
@@ -122,17 +122,12 @@ final class GroupContext {
 
   /** Adds a member; the limit was checked by the rule that let it in (rooms hold it again under their lock). */
   void join(LoadedGroup g, String userId, Role role) {
-    MemberRecord m = new MemberRecord(userId, role, clock.millis(), 0, "", Map.of(), ReceiveOption.NOTIFY);
-    if (g.book() == rooms) {
-      try {
-        rooms.put(g.app(), g.id(), m, GroupRules.memberLimit(g.kind(), g.options()));
-      } catch (IllegalStateException full) {
-        check(GroupRules.checkRoom(g.kind(), g.options(), g.countInt()));
-        throw full;
-      }
-    } else {
-      g.book().put(g.app(), g.id(), m);
-    }
+    writes.join(g, newMember(userId, role));
+  }
+
+  /** A member record for a user joining now, with no name card, mute or custom fields. */
+  MemberRecord newMember(String userId, Role role) {
+    return new MemberRecord(userId, role, clock.millis(), 0, "", Map.of(), ReceiveOption.NOTIFY);
   }
 
   /** The users an approval request goes to: the owner and admins where the kind's approvers include them. */

@@ -14,7 +14,9 @@ import io.parley.server.group.Role;
 import io.parley.server.store.GroupRecord;
 import io.parley.server.store.MemberRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +28,10 @@ final class Moderation {
     this.ctx = ctx;
   }
 
-  /** Hands ownership to a member; the old owner becomes a plain member. INFO_CHANGED tip, change OWNER. */
+  /**
+   * Hands ownership to a member; the old owner becomes a plain member (both members and the record written together).
+   * INFO_CHANGED tip, change OWNER.
+   */
   void transferOwner(String appId, Caller caller, String groupId, String newOwner) {
     Inputs.id("the new owner", newOwner);
     synchronized (ctx.lock(appId, groupId)) {
@@ -34,12 +39,10 @@ final class Moderation {
       MemberRecord target = ctx.memberOrRefuse(g, newOwner);
       check(GroupRules.transferOwner(GroupContext.actorOf(g, caller), g.kind(), target.role()));
       String old = g.record().owner();
-      if (!old.isEmpty()) {
-        g.member(old).ifPresent(m -> g.book().put(appId, groupId, GroupContext.withRole(m, Role.MEMBER)));
-      }
-      g.book().put(appId, groupId, GroupContext.withRole(target, Role.OWNER));
+      Optional<MemberRecord> demoted = old.isEmpty() || old.equals(newOwner) ? Optional.empty()
+          : g.member(old).map(m -> GroupContext.withRole(m, Role.MEMBER));
       LoadedGroup after = new LoadedGroup(GroupContext.withOwner(g.record(), newOwner), g.kind(), g.book());
-      ctx.store.update(after.record());
+      ctx.writes.transferOwner(g, after.record(), demoted, GroupContext.withRole(target, Role.OWNER));
       ctx.infoTip(after, caller, List.of(Tips.change(GroupInfoChangeType.GROUP_CHANGE_OWNER, newOwner)));
     }
   }
@@ -60,8 +63,8 @@ final class Moderation {
   // ---------------------------------------------------------------------------------------------------- muting
 
   /**
-   * Mutes members for {@code seconds} (0 lifts the mute), each on its own; one MEMBER_INFO_CHANGED tip with the
-   * length. The deadline outlives leaving and rejoining.
+   * Mutes members for {@code seconds} (0 lifts the mute), each judged on its own and all written together; one
+   * MEMBER_INFO_CHANGED tip with the length. The deadline outlives leaving and rejoining.
    */
   List<MemberResult> mute(String appId, Caller caller, String groupId, List<String> users, long seconds) {
     synchronized (ctx.lock(appId, groupId)) {
@@ -70,7 +73,7 @@ final class Moderation {
       check(GroupRules.mute(actor, g.kind(), Role.MEMBER, seconds));
       long until = seconds == 0 ? 0 : GroupContext.deadline(ctx.clock.millis(), seconds);
       List<MemberResult> out = new ArrayList<>();
-      List<String> muted = new ArrayList<>();
+      Map<String, MemberRecord> muting = new LinkedHashMap<>();
       for (String user : users) {
         Optional<MemberRecord> m = user == null ? Optional.empty() : g.member(user);
         if (m.isEmpty()) {
@@ -83,10 +86,11 @@ final class Moderation {
           out.add(MemberResult.refused(user, d.code(), d.message()));
           continue;
         }
-        g.book().put(appId, groupId, m.get().withMuteUntil(until));
-        muted.add(user);
+        muting.put(user, m.get().withMuteUntil(until));
         out.add(MemberResult.of(user, MemberResult.Kind.DONE, seconds == 0 ? "unmuted" : "muted"));
       }
+      ctx.writes.replaceAll(g, List.copyOf(muting.values()));
+      List<String> muted = List.copyOf(muting.keySet());
       if (!muted.isEmpty()) {
         GroupTip tip = Tips.tip(groupId, GroupTipType.GROUP_TIP_MEMBER_INFO_CHANGED, caller, muted, ctx.clock.millis(),
             g.count()).toBuilder().setMuteSeconds(seconds).build();

@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Everything groups need, wired once per server: the operations service (with its tips and notifications over the
- * store), the send path, the fan-out, the read side of large groups, the protocol mapping, and the lane their
- * blocking work runs on (group writes fsync; none of it may run on an event loop).
+ * store), the send path, the app server's recalls, the fan-out, the read side of large groups, the protocol mapping,
+ * and the lane their blocking work runs on (group writes fsync; none of it may run on an event loop).
  */
-public record GroupServices(GroupService service, GroupSends sends, GroupFanOut fanOut, GroupTimelineSync sync,
-    GroupFrames frames, ExecutorService lane) implements AutoCloseable {
+public record GroupServices(GroupService service, GroupSends sends, GroupRecalls recalls, GroupFanOut fanOut,
+    GroupTimelineSync sync, GroupFrames frames, ExecutorService lane) implements AutoCloseable {
 
   /** Members of a group read in pages of this size when the fan-out lists them all. */
   private static final int MEMBER_PAGE = 1000;
@@ -54,7 +54,8 @@ public record GroupServices(GroupService service, GroupSends sends, GroupFanOut 
           t.setDaemon(true);
           return t;
         }, new ThreadPoolExecutor.AbortPolicy());
-    return new GroupServices(groups, new GroupSends(store.writer(), groups, fanOut, lane, clock, callbacks, formats), fanOut, sync,
+    return new GroupServices(groups, new GroupSends(store.writer(), groups, fanOut, lane, clock, callbacks, formats),
+        new GroupRecalls(store, fanOut), fanOut, sync,
         new GroupFrames(groups), lane);
   }
 

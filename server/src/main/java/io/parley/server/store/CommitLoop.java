@@ -1,6 +1,7 @@
 package io.parley.server.store;
 
 import io.parley.protocol.v1.Message;
+import io.parley.protocol.v1.RecallNotice;
 import io.parley.protocol.v1.TimelineEntry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -72,6 +73,8 @@ final class CommitLoop implements Runnable {
   /** Recalls wait apart from appends (rare, another kind of work) and share their admission count. */
   private final ConcurrentLinkedQueue<PendingRecall> recallQueue = new ConcurrentLinkedQueue<>();
   private final RecallWriter recalls;
+  /** Group messages recalled earlier in the current batch: not on disk yet, but already recalled. */
+  private final Set<ByteBuffer> groupRecallsInBatch = new HashSet<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final PendingCursors cursors = new PendingCursors();
   /** The newest stored cursor per device, so that a cursor save (one per ack) costs no store read. */
@@ -367,6 +370,7 @@ final class CommitLoop implements Runnable {
     List<RecallResult> recallResults = new ArrayList<>(recallBatch.size());
     boolean sync = false;
     SortedPuts writes = new SortedPuts();
+    groupRecallsInBatch.clear();
     try {
       // Tips and notifications have no dedup key: null in both lists.
       List<byte[]> dedupKeys = new ArrayList<>(batch.size());
@@ -395,12 +399,15 @@ final class CommitLoop implements Runnable {
             writes.put(db.dedup(), dedupKey, DedupRecord.of(result).encode());
             seenInBatch.put(ByteBuffer.wrap(dedupKey), result);
           }
-          stored.add(result);
+          if (!result.duplicate()) { // a group recall of a message already recalled stores nothing
+            stored.add(result);
+          }
         }
         results.add(result);
       }
       // After the appends, so that the last server msg id below covers them; a recall allocates none.
       recalls.reset();
+      groupRecallsInBatch.clear();
       boolean recalledAny = false;
       for (PendingRecall pending : recallBatch) {
         RecallResult r = recalls.recall(pending.request(), now, touched, writes);
@@ -465,6 +472,13 @@ final class CommitLoop implements Runnable {
   private AppendResult append(AppendRequest request, long now, Set<SeqCounters.User> touched,
       Set<GroupSeqs.Group> touchedGroups, SortedPuts writes) throws RocksDBException {
     String app = request.appId();
+    if (request.event() instanceof Event.GroupRecall r) {
+      byte[] target = Keys.groupEvent(app, request.groupId(), r.groupSeq());
+      if (!groupRecallsInBatch.add(ByteBuffer.wrap(target)) || db.get(db.recalls(), target) != null) {
+        return new AppendResult(request, 0, now, 0, true, TimelineEntry.getDefaultInstance(), List.of());
+      }
+      writes.put(db.recalls(), target, RecallRecords.value(now));
+    }
     long serverMsgId = ids.next(now);
     long groupSeq = 0;
     byte[] eventKey;
@@ -513,6 +527,8 @@ final class CommitLoop implements Runnable {
     } else if (request.event() instanceof Event.Tip t) {
       entry.setGroupTip(t.tip().toBuilder().setGroupId(request.groupId()).setGroupSeq(groupSeq)
           .setServerMsgId(serverMsgId).setServerTimeMs(now));
+    } else if (request.event() instanceof Event.GroupRecall r) {
+      entry.setRecall(RecallNotice.newBuilder().setMessage(RecallRecords.recalled(r.message())));
     } else {
       entry.setGroupNotification(((Event.Notification) request.event()).notification().toBuilder()
           .setServerMsgId(serverMsgId).setServerTimeMs(now));

@@ -24,4 +24,12 @@ public sealed interface Event {
   /** A notification to the users whose timelines the append lists; the store sets its server msg id and time. */
   record Notification(GroupNotification notification) implements Event {
   }
+
+  /**
+   * The recall of the group's message at {@code groupSeq} (as read from the group's history): from then on it reads
+   * as recalled, and a recall notice joins the history with the next group seq. Recalling a message twice stores
+   * nothing the second time and answers {@link AppendResult#duplicate()}.
+   */
+  record GroupRecall(long groupSeq, Message message) implements Event {
+  }
 }

@@ -16,6 +16,10 @@ import org.rocksdb.WriteBatch;
  * {@link GroupCodec}). Every write is one atomic batch fsynced before it returns, whatever the store's
  * {@link SyncPolicy}; writes are serialized so member counts stay exact. Thread-safe; every method blocks on disk.
  *
+ * <p>A change that touches several records (an owner transfer, an owner quitting, an answered request letting its
+ * user in, several members kicked or muted at once) has its own method that writes them in that one batch, so a
+ * crash leaves all of it or none of it.
+ *
  * <p>A member's mute deadline is kept in its own record that removing the member leaves in place, so leaving and
  * rejoining does not lift a mute; only deleting the group removes it.
  *
@@ -136,38 +140,201 @@ public final class GroupStore {
     synchronized (writeMutex) {
       return guard.run("groups", () -> {
         requireGroup(appId, groupId);
-        boolean joining = db.get(db.groups(), GroupKeys.member(appId, groupId, member.userId())) == null;
-        long mute = member.muteUntilMillis();
-        if (joining && mute == 0) {
-          mute = db.getLong(db.groups(), GroupKeys.mute(appId, groupId, member.userId()));
-        }
         try (WriteBatch batch = new WriteBatch()) {
-          putMember(batch, appId, groupId, member, mute);
+          boolean joining = stagePut(batch, appId, groupId, member);
           if (joining) {
             addToCount(batch, appId, groupId, 1);
           }
           db.writeSynced(batch);
+          return joining;
         }
-        return joining;
+      });
+    }
+  }
+
+  /**
+   * Adds or replaces several members in one batch, as {@link #putMember} does each; the count moves once by the
+   * number who joined. The ids of the users who were not members before, in the given order.
+   *
+   * @throws NoSuchElementException when there is no such group
+   * @throws IllegalArgumentException when a user is listed twice
+   */
+  public List<String> putMembers(String appId, String groupId, List<MemberRecord> members) {
+    requireDistinct(members.stream().map(MemberRecord::userId).toList());
+    synchronized (writeMutex) {
+      return guard.run("groups", () -> {
+        requireGroup(appId, groupId);
+        List<String> joined = new ArrayList<>();
+        try (WriteBatch batch = new WriteBatch()) {
+          for (MemberRecord m : members) {
+            if (stagePut(batch, appId, groupId, m)) {
+              joined.add(m.userId());
+            }
+          }
+          if (!joined.isEmpty()) {
+            addToCount(batch, appId, groupId, joined.size());
+          }
+          db.writeSynced(batch);
+        }
+        return joined;
       });
     }
   }
 
   /** Removes the member and its index entry and lowers the count; the mute record stays. False when not a member. */
   public boolean removeMember(String appId, String groupId, String userId) {
-    byte[] key = GroupKeys.member(appId, groupId, userId);
+    return !removeMembers(appId, groupId, List.of(userId)).isEmpty();
+  }
+
+  /**
+   * Removes several members, their index entries and the count's share of them in one batch; mute records stay.
+   * Users who are not members are passed over. The ids of those removed, in the given order.
+   *
+   * @throws IllegalArgumentException when a user is listed twice
+   */
+  public List<String> removeMembers(String appId, String groupId, List<String> userIds) {
+    requireDistinct(userIds);
     synchronized (writeMutex) {
       return guard.run("groups", () -> {
-        if (db.get(db.groups(), key) == null) {
-          return false;
-        }
+        List<String> removed = new ArrayList<>();
         try (WriteBatch batch = new WriteBatch()) {
-          batch.delete(db.groups(), key);
-          batch.delete(db.groups(), GroupKeys.userGroup(appId, userId, groupId));
-          addToCount(batch, appId, groupId, -1);
+          for (String userId : userIds) {
+            if (stageRemove(batch, appId, groupId, userId)) {
+              removed.add(userId);
+            }
+          }
+          if (removed.isEmpty()) {
+            return removed;
+          }
+          addToCount(batch, appId, groupId, -removed.size());
+          db.writeSynced(batch);
+        }
+        return removed;
+      });
+    }
+  }
+
+  /**
+   * Hands the owner role over in one batch: the group's new record (whose owner is {@code newOwner}), the new
+   * owner's member record and, unless null, the old owner's (demoted) one. A user not yet a member joins, with the
+   * count and index as in {@link #putMember}.
+   *
+   * @throws NoSuchElementException when there is no such group
+   * @throws IllegalArgumentException when the record's owner is not {@code newOwner}, or both members are one user
+   */
+  public void transferOwner(GroupRecord after, MemberRecord oldOwner, MemberRecord newOwner) {
+    Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(newOwner, "newOwner");
+    if (!after.owner().equals(newOwner.userId())) {
+      throw new IllegalArgumentException("the record's owner " + after.owner() + " is not " + newOwner.userId());
+    }
+    if (oldOwner != null && oldOwner.userId().equals(newOwner.userId())) {
+      throw new IllegalArgumentException("the old and the new owner are both " + newOwner.userId());
+    }
+    String app = after.appId();
+    String id = after.groupId();
+    synchronized (writeMutex) {
+      guard.run("groups", () -> {
+        requireGroup(app, id);
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.put(db.groups(), GroupKeys.group(app, id), GroupCodec.group(after));
+          int joined = 0;
+          if (oldOwner != null && stagePut(batch, app, id, oldOwner)) {
+            joined++;
+          }
+          if (stagePut(batch, app, id, newOwner)) {
+            joined++;
+          }
+          if (joined > 0) {
+            addToCount(batch, app, id, joined);
+          }
+          db.writeSynced(batch);
+        }
+        return null;
+      });
+    }
+  }
+
+  /**
+   * Removes the member (index entry and count with it; the mute record stays) and replaces the group's record, in
+   * one batch: an owner who quits leaves a record without that owner. False, and nothing written, when the user is
+   * not a member.
+   *
+   * @throws NoSuchElementException when there is no such group
+   */
+  public boolean removeMemberAndUpdate(GroupRecord after, String userId) {
+    Objects.requireNonNull(after, "after");
+    String app = after.appId();
+    String id = after.groupId();
+    synchronized (writeMutex) {
+      return guard.run("groups", () -> {
+        requireGroup(app, id);
+        try (WriteBatch batch = new WriteBatch()) {
+          if (!stageRemove(batch, app, id, userId)) {
+            return false;
+          }
+          addToCount(batch, app, id, -1);
+          batch.put(db.groups(), GroupKeys.group(app, id), GroupCodec.group(after));
           db.writeSynced(batch);
         }
         return true;
+      });
+    }
+  }
+
+  /**
+   * Lets the user of an answered request in, in one batch: the member (as {@link #putMember}, with count and index)
+   * and the request's removal. True when the user was not a member before.
+   *
+   * @throws NoSuchElementException when there is no such group
+   * @throws IllegalArgumentException when the request is another user's
+   */
+  public boolean admit(MemberRecord member, PendingRequest answered) {
+    Objects.requireNonNull(member, "member");
+    Objects.requireNonNull(answered, "answered");
+    if (!answered.userId().equals(member.userId())) {
+      throw new IllegalArgumentException("the request of " + answered.userId() + " does not admit "
+          + member.userId());
+    }
+    String app = answered.appId();
+    String id = answered.groupId();
+    synchronized (writeMutex) {
+      return guard.run("groups", () -> {
+        requireGroup(app, id);
+        try (WriteBatch batch = new WriteBatch()) {
+          boolean joining = stagePut(batch, app, id, member);
+          if (joining) {
+            addToCount(batch, app, id, 1);
+          }
+          batch.delete(db.groups(), GroupKeys.request(app, id, answered.userId(), answered.kind().name()));
+          db.writeSynced(batch);
+          return joining;
+        }
+      });
+    }
+  }
+
+  /**
+   * Replaces an answered request by the next one for the same user in one batch (an approved invitation that now
+   * waits for the invitee): the request of kind {@code answered} goes, {@code next} is stored.
+   *
+   * @throws NoSuchElementException when there is no such group
+   */
+  public void replaceRequest(PendingRequest.Kind answered, PendingRequest next) {
+    Objects.requireNonNull(answered, "answered");
+    Objects.requireNonNull(next, "next");
+    String app = next.appId();
+    String id = next.groupId();
+    synchronized (writeMutex) {
+      guard.run("groups", () -> {
+        requireGroup(app, id);
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.delete(db.groups(), GroupKeys.request(app, id, next.userId(), answered.name()));
+          batch.put(db.groups(), GroupKeys.request(app, id, next.userId(), next.kind().name()),
+              GroupCodec.request(next));
+          db.writeSynced(batch);
+        }
+        return null;
       });
     }
   }
@@ -326,6 +493,40 @@ public final class GroupStore {
       batch.delete(db.groups(), muteKey);
     } else {
       batch.put(db.groups(), muteKey, Keys.longBytes(mute));
+    }
+  }
+
+  /**
+   * Stages adding or replacing the member (with its index entry and mute record, not the count): a joining member
+   * with no mute keeps the one stored from an earlier membership. True when the user is joining.
+   */
+  private boolean stagePut(WriteBatch batch, String app, String group, MemberRecord m) throws RocksDBException {
+    boolean joining = db.get(db.groups(), GroupKeys.member(app, group, m.userId())) == null;
+    long mute = m.muteUntilMillis();
+    if (joining && mute == 0) {
+      mute = db.getLong(db.groups(), GroupKeys.mute(app, group, m.userId()));
+    }
+    putMember(batch, app, group, m, mute);
+    return joining;
+  }
+
+  /** Stages removing the member and its index entry (not the count); false, nothing staged, when not a member. */
+  private boolean stageRemove(WriteBatch batch, String app, String group, String userId) throws RocksDBException {
+    byte[] key = GroupKeys.member(app, group, userId);
+    if (db.get(db.groups(), key) == null) {
+      return false;
+    }
+    batch.delete(db.groups(), key);
+    batch.delete(db.groups(), GroupKeys.userGroup(app, userId, group));
+    return true;
+  }
+
+  private static void requireDistinct(List<String> userIds) {
+    Set<String> seen = new HashSet<>();
+    for (String u : userIds) {
+      if (!seen.add(u)) {
+        throw new IllegalArgumentException("user " + u + " listed twice");
+      }
     }
   }
 

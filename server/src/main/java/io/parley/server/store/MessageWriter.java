@@ -112,6 +112,12 @@ public final class MessageWriter {
     } else if (request.event() instanceof Event.Tip) {
       requireConversation(request, Conversation.Group.class, "a tip");
       noDedup(request, "a tip");
+    } else if (request.event() instanceof Event.GroupRecall r) {
+      requireConversation(request, Conversation.Group.class, "a group recall");
+      noDedup(request, "a group recall");
+      if (r.groupSeq() <= 0 || r.message() == null) {
+        throw new IllegalArgumentException("a group recall names a stored message by its group seq (1 or more)");
+      }
     } else {
       requireConversation(request, Conversation.Timelines.class, "a notification");
       noDedup(request, "a notification");

@@ -136,6 +136,11 @@ public final class Accounts {
     return yuntongxun.byName(appId(app, VendorKind.YUNTONGXUN), friendlyName);
   }
 
+  /** The open sub-account with this sid (what a sub-account-signed REST call names). */
+  public Optional<SubAccount> subAccountBySid(App app, String subAccountSid) {
+    return yuntongxun.bySid(appId(app, VendorKind.YUNTONGXUN), subAccountSid);
+  }
+
   /**
    * Open sub-accounts in creation order: {@code offset} of them (1..100) after skipping the first {@code startNo}
    * (0 or more); other values throw IllegalArgumentException, the REST layer answers them with 110141.

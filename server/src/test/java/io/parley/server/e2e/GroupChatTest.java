@@ -99,6 +99,45 @@ class GroupChatTest {
   }
 
   @Test
+  @DisplayName("a sender's messages, sent without waiting for answers, keep their order in the group")
+  void sendersOrderKept() throws Exception {
+    ParleyClient alice = online("alice");
+    online("bob");
+    GroupInfo g = create(alice, "tencent.Public", "bob");
+    List<CompletableFuture<SendReceipt>> sent = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      sent.add(alice.sendToGroup(g.getGroupId(), Elements.text("m" + i)));
+      texts.add("m" + i);
+    }
+    long last = 0;
+    for (CompletableFuture<SendReceipt> f : sent) {
+      long seq = done(f).groupSeq();
+      assertTrue(seq > last, "group seqs follow the order sent");
+      last = seq;
+    }
+    Recorder bob = inbox.get("bob");
+    await().atMost(WAIT).until(() -> bob.inGroup(g.getGroupId()).size() >= 60);
+    assertEquals(texts, bob.inGroup(g.getGroupId()).stream().map(m -> m.elements().get(0).getText().getText()).toList());
+  }
+
+  @Test
+  @DisplayName("a client's group operations, sent without waiting for answers, take effect in the order sent")
+  void operationsInOrder() throws Exception {
+    ParleyClient alice = online("alice");
+    GroupInfo g = create(alice, "tencent.Work");
+    List<CompletableFuture<List<io.parley.protocol.v1.MemberOutcome>>> steps = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      steps.add(alice.groups().invite(g.getGroupId(), List.of("u" + i), ""));
+      steps.add(alice.groups().kick(g.getGroupId(), List.of("u" + i), ""));
+    }
+    for (var step : steps) {
+      assertEquals(MemberOutcomeKind.MEMBER_DONE, done(step).get(0).getKind(), "each invite, then each kick, did it");
+    }
+    assertEquals(1, done(alice.groups().get(List.of(g.getGroupId()))).get(0).getMemberCount());
+  }
+
+  @Test
   @DisplayName("someone outside the group cannot send to it")
   void outsiderRefused() throws Exception {
     ParleyClient alice = online("alice");

@@ -214,8 +214,8 @@ class GroupRulesTest {
         tencent.AVChatRoom  ok          ok          role denied      member
         netease.advanced    ok          ok          ok   denied      member
         rongcloud.group     ok          role        role denied      member
-        yuntongxun.public   unsupported unsupported role unsupported member
-        yuntongxun.private  unsupported unsupported role unsupported member
+        yuntongxun.public   ok          ok          role denied      member
+        yuntongxun.private  ok          ok          role denied      member
         """);
   }
 
@@ -235,8 +235,8 @@ class GroupRulesTest {
         tencent.AVChatRoom  role        role        role     denied      member
         netease.advanced    ok          ok          outranks denied      member
         rongcloud.group     role        role        role     denied      member
-        yuntongxun.public   unsupported unsupported role     unsupported member
-        yuntongxun.private  unsupported unsupported role     unsupported member
+        yuntongxun.public   role        role        role     denied      member
+        yuntongxun.private  role        role        role     denied      member
         """);
   }
 
@@ -256,8 +256,8 @@ class GroupRulesTest {
         tencent.AVChatRoom  ok          ok          role denied      member
         netease.advanced    ok          ok          ok   denied      member
         rongcloud.group     nolevel     role        role denied      member
-        yuntongxun.public   unsupported unsupported role unsupported member
-        yuntongxun.private  unsupported unsupported role unsupported member
+        yuntongxun.public   nolevel     nolevel     role denied      member
+        yuntongxun.private  nolevel     nolevel     role denied      member
         """);
   }
 
@@ -277,8 +277,8 @@ class GroupRulesTest {
         tencent.AVChatRoom  nolevel     nolevel     role    denied      member
         netease.advanced    ok          ok          ok      denied      member
         rongcloud.group     ok          role        role    denied      member
-        yuntongxun.public   unsupported unsupported role    unsupported member
-        yuntongxun.private  unsupported unsupported role    unsupported member
+        yuntongxun.public   nolevel     nolevel     role    denied      member
+        yuntongxun.private  nolevel     nolevel     role    denied      member
         """);
   }
 

@@ -16,6 +16,11 @@ public final class Clients {
     return base(user, listener).tcp("127.0.0.1", server.tcpPort());
   }
 
+  /** A client of the sandbox's Tencent app at a server's TCP port (a server in a child process). */
+  public static ParleyClient.Builder tcp(int tcpPort, String user, Recorder listener) {
+    return base(user, listener).tcp("127.0.0.1", tcpPort);
+  }
+
   public static ParleyClient.Builder ws(ParleyServer server, String user, Recorder listener) {
     return base(user, listener).webSocket(URI.create("ws://127.0.0.1:" + server.wsPort() + "/ws"));
   }

@@ -2,6 +2,7 @@ package io.parley.server.vendor.rongcloud;
 
 import io.parley.server.messaging.Identifiers;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Optional;
 final class FormFields {
   /** Longest user id the vendor takes (its SDK checks 1 to 64). */
   static final int MAX_USER_ID = 64;
+  /** Longest group id the vendor takes (its SDK checks 1 to 64). */
+  static final int MAX_GROUP_ID = 64;
 
   private final Map<String, List<String>> form;
 
@@ -74,6 +77,60 @@ final class FormFields {
     return values;
   }
 
+  /** A required group id: 1 to {@value #MAX_GROUP_ID} characters, none a control character. */
+  String groupId(String name) throws RongcloudRestException {
+    return checkedGroupId(name, required(name, MAX_GROUP_ID));
+  }
+
+  /** Every value of a repeatable group-id parameter, each once, in order: 1 to {@code max} of them. */
+  List<String> groupIds(String name, int max) throws RongcloudRestException {
+    List<String> values = new ArrayList<>(new LinkedHashSet<>(form.getOrDefault(name, List.of())));
+    values.removeIf(String::isEmpty);
+    if (values.isEmpty()) {
+      required(name, MAX_GROUP_ID); // throws the missing-parameter refusal
+    }
+    if (values.size() > max) {
+      throw new RongcloudRestException(RongcloudCode.PARAMETER,
+          name + " is given " + values.size() + " times; at most " + max + " are taken");
+    }
+    for (String v : values) {
+      if (v.length() > MAX_GROUP_ID) {
+        throw tooLong(name, MAX_GROUP_ID);
+      }
+      checkedGroupId(name, v);
+    }
+    return values;
+  }
+
+  /**
+   * The map-like parameters {@code <prefix>[<key>]=<value>} (e.g. {@code group[g1]=Name}), key to first value, in the
+   * order received; a key must be a group id and a value at most {@code maxValue} characters.
+   */
+  Map<String, String> bracketed(String prefix, int maxValue) throws RongcloudRestException {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : form.entrySet()) {
+      String k = e.getKey();
+      if (!k.startsWith(prefix + "[") || !k.endsWith("]")) {
+        continue;
+      }
+      String key = checkedGroupId(k, k.substring(prefix.length() + 1, k.length() - 1));
+      if (key.length() > MAX_GROUP_ID) {
+        throw tooLong(k, MAX_GROUP_ID);
+      }
+      String value = e.getValue().isEmpty() ? "" : e.getValue().get(0);
+      if (value.length() > maxValue) {
+        throw tooLong(k, maxValue);
+      }
+      out.put(key, value);
+    }
+    return out;
+  }
+
+  /** True when the request names this parameter at all (even empty). */
+  boolean has(String name) {
+    return form.containsKey(name);
+  }
+
   /** A whole number within [min, max], or {@code absent} when not given. */
   long number(String name, long min, long max, long absent) throws RongcloudRestException {
     Optional<String> v = optional(name);
@@ -108,6 +165,14 @@ final class FormFields {
     if (!Identifiers.valid(value)) {
       throw new RongcloudRestException(RongcloudCode.PARAMETER,
           name + " must be a user id of 1 to " + MAX_USER_ID + " characters without control characters");
+    }
+    return value;
+  }
+
+  private static String checkedGroupId(String name, String value) throws RongcloudRestException {
+    if (!Identifiers.valid(value) || value.length() > MAX_GROUP_ID) {
+      throw new RongcloudRestException(RongcloudCode.PARAMETER,
+          name + " must be a group id of 1 to " + MAX_GROUP_ID + " characters without control characters");
     }
     return value;
   }

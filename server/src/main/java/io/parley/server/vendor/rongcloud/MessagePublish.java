@@ -81,7 +81,7 @@ final class MessagePublish {
     }
   }
 
-  private static String objectName(FormFields form) throws RongcloudRestException {
+  static String objectName(FormFields form) throws RongcloudRestException {
     String name = form.required("objectName", MAX_OBJECT_NAME);
     if (name.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
       throw new RongcloudRestException(RongcloudCode.PARAMETER,

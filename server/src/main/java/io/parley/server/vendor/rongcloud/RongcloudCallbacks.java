@@ -13,6 +13,8 @@ import io.parley.server.callback.CallbackFormat;
 import io.parley.server.callback.CallbackJson;
 import io.parley.server.callback.CallbackRequest;
 import io.parley.server.callback.CallbackUrls;
+import io.parley.server.callback.GroupMessage;
+import io.parley.server.callback.Origin;
 import io.parley.server.callback.Phase;
 import io.parley.server.callback.Platform;
 import io.parley.server.callback.StateChange;
@@ -32,7 +34,9 @@ import java.util.function.Supplier;
  * Rongcloud callbacks, signed in the URL: {@code ?nonce=&signTimestamp=<ms>&signature=<sha1hex(AppSecret + nonce +
  * signTimestamp)>}. Online status ({@value #ONLINE_STATUS}): a JSON array of up to {@value #MAX_STATUS_BATCH}
  * status changes per POST. Message routing ({@value #MESSAGE_ROUTING}, 全量消息路由): one form-encoded message per POST.
- * Rongcloud has no Before callback here.
+ * Rongcloud has no Before callback here. Group messages are routed too ({@code channelType} GROUP, {@code toUserId} the
+ * group id); group operations have no callback. Messages the app sent through the Server API are not routed (the
+ * vendor's default).
  *
  * <p>A message's {@code body} is {@code {"objectName": "RC:TxtMsg", "content": {…}}}: the message type and its
  * content, as an object or as the JSON string the Server API takes.
@@ -65,6 +69,11 @@ public final class RongcloudCallbacks implements CallbackFormat {
     if (event instanceof StateChange) {
       return Optional.of(ONLINE_STATUS);
     }
+    if (event instanceof GroupMessage) {
+      // as for one-to-one messages, what the app sent through the Server API is not routed back to it
+      return ((GroupMessage) event).origin().platform() == Platform.SERVER_API
+          ? Optional.empty() : Optional.of(MESSAGE_ROUTING);
+    }
     return event instanceof C2cMessage ? Optional.of(MESSAGE_ROUTING) : Optional.empty();
   }
 
@@ -94,7 +103,10 @@ public final class RongcloudCallbacks implements CallbackFormat {
       if (events.size() != 1) {
         throw new IllegalArgumentException("a message-routing POST carries one message, not " + events.size());
       }
-      body = form(routing(cast(events.get(0), C2cMessage.class))).getBytes(StandardCharsets.UTF_8);
+      CallbackEvent e = events.get(0);
+      Map<String, String> fields = e instanceof GroupMessage ? routing((GroupMessage) e)
+          : routing(cast(e, C2cMessage.class));
+      body = form(fields).getBytes(StandardCharsets.UTF_8);
       contentType = "application/x-www-form-urlencoded; charset=utf-8";
     } else {
       throw new IllegalArgumentException("not a Rongcloud callback command: " + command);
@@ -131,22 +143,39 @@ public final class RongcloudCallbacks implements CallbackFormat {
   }
 
   private static Map<String, String> routing(C2cMessage m) {
-    JsonNode objectName = m.body().get("objectName");
-    JsonNode content = m.body().get("content");
+    Map<String, String> f = message(m.from(), m.to(), m.body(), "PERSON", m.time(), m.msgKey(), m.origin());
+    f.put("clientIp", m.origin().ipAndPort());
+    return f;
+  }
+
+  /**
+   * A group message: toUserId is the group. groupUserIds names the recipients of a directed message (one to some
+   * members only); Parley's group messages go to every member, so it is sent empty, as the vendor sends it then.
+   */
+  private static Map<String, String> routing(GroupMessage m) {
+    Map<String, String> f = message(m.from(), m.groupId(), m.body(), "GROUP", m.time(), m.msgKey(), m.origin());
+    f.put("groupUserIds", "");
+    f.put("clientIp", m.origin().ipAndPort());
+    return f;
+  }
+
+  private static Map<String, String> message(String from, String to, JsonNode body, String channelType, Instant time,
+      String msgKey, Origin origin) {
+    JsonNode objectName = body.get("objectName");
+    JsonNode content = body.get("content");
     if (objectName == null || !objectName.isTextual() || content == null || content.isNull()) {
       throw new IllegalArgumentException("a Rongcloud message body is {\"objectName\": \"…\", \"content\": …}");
     }
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("fromUserId", m.from());
-    f.put("toUserId", m.to());
+    f.put("fromUserId", from);
+    f.put("toUserId", to);
     f.put("objectName", objectName.asText());
     f.put("content", content.isTextual() ? content.asText() : CallbackJson.text(content));
-    f.put("channelType", "PERSON");
-    f.put("msgTimestamp", Long.toString(m.time().toEpochMilli()));
-    f.put("msgUID", m.msgKey());
+    f.put("channelType", channelType);
+    f.put("msgTimestamp", Long.toString(time.toEpochMilli()));
+    f.put("msgUID", msgKey);
     f.put("sensitiveType", "0");
-    f.put("source", client(m.origin().platform()));
-    f.put("clientIp", m.origin().ipAndPort());
+    f.put("source", client(origin.platform()));
     return f;
   }
 

@@ -1,5 +1,6 @@
 package io.parley.server.vendor.rongcloud;
 
+import io.parley.server.groupops.GroupService;
 import io.parley.server.vendor.RestContext;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,11 @@ final class RongcloudCommands {
     UserProfiles profiles = new UserProfiles(ctx.accounts(), ctx.issuer());
     UserStates states = new UserStates(ctx.accounts(), ctx.sessions());
     MessagePublish publish = new MessagePublish(ctx.store());
+    GroupService groups = ctx.groups().service();
+    GroupMembership membership = new GroupMembership(groups);
+    GroupGag gag = new GroupGag(groups, membership, ctx.clock());
+    GroupBan ban = new GroupBan(groups);
+    GroupPublish groupPublish = new GroupPublish(groups, ctx.groups().sends());
     this.byPath = Map.ofEntries(
         Map.entry("/user/getToken.json", profiles::getToken),
         Map.entry("/user/refresh.json", profiles::refresh),
@@ -23,7 +29,22 @@ final class RongcloudCommands {
         Map.entry("/user/block/query.json", states::blockQuery),
         Map.entry("/user/token/expire.json", states::tokenExpire),
         Map.entry("/message/private/publish.json", publish::privateMessage),
-        Map.entry("/message/system/publish.json", publish::systemMessage));
+        Map.entry("/message/system/publish.json", publish::systemMessage),
+        Map.entry("/message/group/publish.json", groupPublish::publish),
+        Map.entry("/group/create.json", membership::create),
+        Map.entry("/group/join.json", membership::join),
+        Map.entry("/group/quit.json", membership::quit),
+        Map.entry("/group/dismiss.json", membership::dismiss),
+        Map.entry("/group/refresh.json", membership::refresh),
+        Map.entry("/group/sync.json", membership::sync),
+        Map.entry("/group/user/query.json", membership::members),
+        Map.entry("/user/group/query.json", membership::groupsOf),
+        Map.entry("/group/user/gag/add.json", gag::add),
+        Map.entry("/group/user/gag/rollback.json", gag::rollback),
+        Map.entry("/group/user/gag/list.json", gag::list),
+        Map.entry("/group/ban/add.json", ban::add),
+        Map.entry("/group/ban/rollback.json", ban::rollback),
+        Map.entry("/group/ban/query.json", ban::query));
   }
 
   Map<String, RongcloudCommand> all() {

@@ -28,6 +28,36 @@ final class RequestFields {
     return Optional.of(v.textValue());
   }
 
+  /**
+   * A list of ids: a JSON array of non-empty strings, or one string of them separated by commas; required, at most
+   * {@code max} of them.
+   */
+  static java.util.List<String> strings(JsonNode body, String field, int max) throws YuntongxunRestException {
+    JsonNode v = body.get(field);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (v != null && v.isArray()) {
+      for (JsonNode item : v) {
+        if (!item.isTextual() || item.textValue().isEmpty()) {
+          throw new YuntongxunRestException(YuntongxunCodes.REQUEST_FORMAT, field + " must hold non-empty strings");
+        }
+        out.add(item.textValue());
+      }
+    } else if (v != null && v.isTextual()) {
+      for (String part : v.textValue().split(",", -1)) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    } else if (v != null && !v.isNull()) {
+      throw new YuntongxunRestException(YuntongxunCodes.REQUEST_FORMAT, field + " must be an array of strings");
+    }
+    if (out.isEmpty() || out.size() > max) {
+      throw new YuntongxunRestException(YuntongxunCodes.REQUEST_FORMAT,
+          "the body needs " + field + ": 1 to " + max + " voipAccounts");
+    }
+    return out;
+  }
+
   /** A whole number from {@code min} to {@code max}, written as a string (or a JSON number); absent or "": the default. */
   static int number(JsonNode body, String field, int min, int max, int absent) throws YuntongxunRestException {
     JsonNode v = body.get(field);

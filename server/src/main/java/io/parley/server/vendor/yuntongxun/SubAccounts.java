@@ -102,6 +102,15 @@ public final class SubAccounts {
         .map(value -> codec.decode(appId, value));
   }
 
+  /** The open sub-account with this sid (32 characters [0-9a-z]); empty for an unknown or closed one. */
+  public Optional<SubAccount> bySid(String appId, String subAccountSid) {
+    if (!validSid(subAccountSid)) {
+      return Optional.empty();
+    }
+    return record(appId, store.get(AccountKeys.subAccountSid(appId, subAccountSid)))
+        .map(value -> codec.decode(appId, value));
+  }
+
   public List<SubAccount> list(String appId, int startNo, int offset) {
     if (startNo < 0) {
       throw new IllegalArgumentException("startNo must not be negative: " + startNo);

@@ -12,6 +12,7 @@ import io.parley.server.callback.CallbackEvent;
 import io.parley.server.callback.CallbackFormat;
 import io.parley.server.callback.CallbackJson;
 import io.parley.server.callback.CallbackRequest;
+import io.parley.server.callback.GroupMessage;
 import io.parley.server.callback.Phase;
 import java.time.Instant;
 import java.util.Iterator;
@@ -27,9 +28,10 @@ import java.util.Set;
  * CurTime). The app answers HTTP 200 within 5 s. Only messages are copied; there is no Before callback.
  *
  * <p>The vendor documents the signature but not the body's fields; this body carries the envelope {@code appId},
- * {@code pushType} ("1": one-to-one), {@code msgId}, {@code msgSender}, {@code msgReceiver}, {@code msgDateCreated}
- * (ms), then every field of the message's {@code body}: an object of the vendor's message fields such as
- * {@code {"msgType": "1", "msgContent": "hi", "msgDomain": "…"}}, each written as a string.
+ * {@code pushType} ("1": one-to-one, "2": a group, whose id is then the {@code msgReceiver}), {@code msgId},
+ * {@code msgSender}, {@code msgReceiver}, {@code msgDateCreated} (ms), then every field of the message's {@code body}:
+ * an object of the vendor's message fields such as {@code {"msgType": "1", "msgContent": "hi", "msgDomain": "…"}},
+ * each written as a string. Group messages are copied After they are sent, the same way; group activity is not.
  */
 public final class YuntongxunCallbacks implements CallbackFormat {
   public static final String MESSAGE_COPY = "messageCopy";
@@ -38,7 +40,8 @@ public final class YuntongxunCallbacks implements CallbackFormat {
 
   @Override
   public Optional<String> command(CallbackEvent event, Phase phase) {
-    return phase == Phase.AFTER && event instanceof C2cMessage ? Optional.of(MESSAGE_COPY) : Optional.empty();
+    return phase == Phase.AFTER && (event instanceof C2cMessage || event instanceof GroupMessage)
+        ? Optional.of(MESSAGE_COPY) : Optional.empty();
   }
 
   @Override
@@ -51,23 +54,36 @@ public final class YuntongxunCallbacks implements CallbackFormat {
     if (!MESSAGE_COPY.equals(command)) {
       throw new IllegalArgumentException("not a Yuntongxun callback command: " + command);
     }
-    if (events.size() != 1 || !(events.get(0) instanceof C2cMessage m)) {
+    if (events.size() != 1) {
       throw new IllegalArgumentException("a Yuntongxun message copy carries one message");
     }
     if (app.callback().url().isEmpty()) {
       throw new IllegalStateException("app " + app.id() + " has no callback URL");
     }
-    if (!m.body().isObject()) {
-      throw new IllegalArgumentException("a Yuntongxun message body is an object of its message fields");
-    }
     ObjectNode copy = CallbackJson.object();
     copy.put("appId", app.id());
-    copy.put("pushType", "1");
-    copy.put("msgId", m.msgKey());
-    copy.put("msgSender", m.from());
-    copy.put("msgReceiver", m.to());
-    copy.put("msgDateCreated", Long.toString(m.time().toEpochMilli()));
-    for (Iterator<Map.Entry<String, JsonNode>> it = m.body().fields(); it.hasNext(); ) {
+    JsonNode body;
+    if (events.get(0) instanceof C2cMessage m) {
+      copy.put("pushType", "1");
+      copy.put("msgId", m.msgKey());
+      copy.put("msgSender", m.from());
+      copy.put("msgReceiver", m.to());
+      copy.put("msgDateCreated", Long.toString(m.time().toEpochMilli()));
+      body = m.body();
+    } else if (events.get(0) instanceof GroupMessage g) {
+      copy.put("pushType", "2");
+      copy.put("msgId", g.msgKey());
+      copy.put("msgSender", g.from());
+      copy.put("msgReceiver", g.groupId());
+      copy.put("msgDateCreated", Long.toString(g.time().toEpochMilli()));
+      body = g.body();
+    } else {
+      throw new IllegalArgumentException("a Yuntongxun message copy carries a one-to-one or a group message");
+    }
+    if (!body.isObject()) {
+      throw new IllegalArgumentException("a Yuntongxun message body is an object of its message fields");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       JsonNode v = f.getValue();
       if (!copy.has(f.getKey()) && !v.isNull()) {

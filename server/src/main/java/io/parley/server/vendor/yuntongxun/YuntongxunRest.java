@@ -13,22 +13,26 @@ import java.util.Locale;
  * Yuntongxun's server REST API: {@code POST /2013-12-26/Accounts/{AccountSid}/<function>?sig=…} with headers
  * {@code Authorization} and {@code Content-Type: application/json;charset=utf-8}, a JSON object of strings in, the
  * vendor's {@code statusCode} answer out (HTTP 200). Checks run in order: the URL's shape, the main account's
- * Authorization and sig ({@link MainAccountAuth}), the function, the JSON body, then the function's own fields.
+ * Authorization and sig ({@link MainAccountAuth}), the function, the JSON body, then the function's own fields. The
+ * group functions, called as a sub-account under {@code /2013-12-26/SubAccounts/}, are {@link GroupRest}'s.
  */
 public final class YuntongxunRest implements RestFace {
   static final String PREFIX = "/2013-12-26/Accounts/";
 
   private final MainAccountAuth auth;
   private final YuntongxunFunctions functions;
+  private final GroupRest groups;
 
   public YuntongxunRest(RestContext context) {
     this.auth = new MainAccountAuth(context.apps(), context.clock());
     this.functions = new YuntongxunFunctions(context);
+    this.groups = new GroupRest(context);
   }
 
   @Override
   public void register(Router.Builder routes) {
     routes.prefix("POST", PREFIX, this::handle).errors(PREFIX, YuntongxunAnswer.STACK_ERRORS);
+    routes.prefix("POST", GroupRest.PREFIX, groups::handle).errors(GroupRest.PREFIX, YuntongxunAnswer.STACK_ERRORS);
   }
 
   private HttpResponse handle(HttpRequest request) {
@@ -46,7 +50,7 @@ public final class YuntongxunRest implements RestFace {
     }
   }
 
-  private static JsonNode body(HttpRequest request) throws YuntongxunRestException {
+  static JsonNode body(HttpRequest request) throws YuntongxunRestException {
     String type = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
     if (type.contains("xml")) {
       throw new YuntongxunRestException(YuntongxunCodes.REQUEST_FORMAT,

@@ -67,7 +67,7 @@ public final class YuntongxunVendor implements Vendor {
 
   @Override
   public String restPaths() {
-    return "/2013-12-26/Accounts/<AccountSid>/<function>";
+    return "/2013-12-26/Accounts/<AccountSid>/<function>, /2013-12-26/SubAccounts/<subAccountSid>/Group|Member/<function>";
   }
 
   @Override

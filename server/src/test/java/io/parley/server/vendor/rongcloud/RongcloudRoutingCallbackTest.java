@@ -120,4 +120,58 @@ class RongcloudRoutingCallbackTest {
       assertEquals(List.of(), routed("from the app server"));
     }
   }
+
+  static void createGroup(String groupId, String... members) throws Exception {
+    RongcloudRestCall call = RongcloudRestCall.to(running.server().httpPort(), "/group/create.json")
+        .form("groupId", groupId).form("groupName", "Routed group");
+    for (String m : members) {
+      call.form("userId", m);
+    }
+    RongcloudRestCall.Answer a = call.send();
+    assertEquals(200, a.code(), a.body().toString());
+  }
+
+  @Test
+  @DisplayName("a client's group message is routed with channelType GROUP, the group id as toUserId and its msgUID")
+  void routedGroupMessage() throws Exception {
+    createGroup("route-group", "route-gm-a", "route-gm-b");
+    Recorder bob = new Recorder();
+    try (ParleyClient b = client("route-gm-b", bob); ParleyClient a = client("route-gm-a", new Recorder())) {
+      SendReceipt sent = a.sendToGroup("route-group", Elements.text("to the group 群")).get(10, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> bob.inGroup("route-group").size() == 1 && routed("to the group 群").size() == 1);
+      CallbackReceiver.Received r = routed("to the group 群").get(0);
+      Map<String, String> q = r.query();
+      assertEquals(RongcloudApiSignature.sign(Sandbox.RONGCLOUD_APP_SECRET, q.get("nonce"), q.get("signTimestamp")),
+          q.get("signature"));
+      Map<String, String> f = r.form();
+      assertEquals("route-gm-a", f.get("fromUserId"));
+      assertEquals("route-group", f.get("toUserId"));
+      assertEquals("GROUP", f.get("channelType"));
+      assertEquals("RC:TxtMsg", f.get("objectName"));
+      assertEquals(RongcloudJson.read("{\"content\":\"to the group 群\"}").get(), RongcloudJson.read(f.get("content")).get());
+      assertEquals(Long.toString(sent.serverTimeMs()), f.get("msgTimestamp"));
+      assertEquals(RongcloudMessageUid.of(sent.serverMsgId()), f.get("msgUID"));
+      assertEquals("", f.get("groupUserIds"), "not a directed message: no recipient list");
+      assertEquals("0", f.get("sensitiveType"));
+      assertTrue(f.containsKey("source") && f.containsKey("clientIp"), f.toString());
+    }
+  }
+
+  @Test
+  @DisplayName("a group message the app publishes through the Server API is not routed back to it")
+  void serverGroupMessagesNotRouted() throws Exception {
+    createGroup("route-group2", "route-gm-c", "route-gm-d");
+    Recorder d = new Recorder();
+    try (ParleyClient cd = client("route-gm-d", d); ParleyClient c = client("route-gm-c", new Recorder())) {
+      RongcloudRestCall.Answer published = RongcloudRestCall.to(running.server().httpPort(), "/message/group/publish.json")
+          .form("fromUserId", "route-gm-c").form("toGroupId", "route-group2").form("objectName", "RC:TxtMsg")
+          .form("content", "{\"content\":\"group message published by the app\"}").send();
+      assertEquals(200, published.code(), published.body().toString());
+      c.sendToGroup("route-group2", Elements.text("group message a client sent later")).get(10, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(10)).until(() -> d.inGroup("route-group2").size() == 2
+          && routed("group message a client sent later").size() == 1);
+      assertEquals(List.of(), routed("group message published by the app"));
+    }
+  }
 }

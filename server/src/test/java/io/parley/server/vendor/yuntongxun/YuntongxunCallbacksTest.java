@@ -1,5 +1,6 @@
 package io.parley.server.vendor.yuntongxun;
 
+import static io.parley.server.support.CallbackFixtures.ANDROID;
 import static io.parley.server.support.CallbackFixtures.TIME;
 import static io.parley.server.support.CallbackFixtures.json;
 import static io.parley.server.support.CallbackFixtures.login;
@@ -18,6 +19,8 @@ import io.parley.server.app.VendorKind;
 import io.parley.server.callback.CallbackOptions;
 import io.parley.server.callback.CallbackRequest;
 import io.parley.server.callback.Callbacks;
+import io.parley.server.callback.GroupActivity;
+import io.parley.server.callback.GroupMessage;
 import io.parley.server.callback.Phase;
 import io.parley.server.config.Sandbox;
 import io.parley.server.support.CallbackReceiver;
@@ -89,5 +92,30 @@ class YuntongxunCallbacksTest {
     assertEquals(Optional.empty(), format.command(message(TEXT), Phase.BEFORE));
     assertEquals(Optional.empty(), format.command(login("alice"), Phase.AFTER));
     assertThrows(IllegalArgumentException.class, () -> request("[\"hello\"]"));
+  }
+
+  static GroupMessage groupMessage(String body) {
+    return new GroupMessage("g0000000001", "public", "alice", "1796198400123|7", 7, 0, TIME, "c-1", json(body),
+        Optional.empty(), false, ANDROID);
+  }
+
+  @Test
+  @DisplayName("a group message is copied after it is sent, with pushType 2 and the group as msgReceiver; group "
+      + "activity is not copied")
+  void groupMessages() {
+    assertEquals(Optional.of(YuntongxunCallbacks.MESSAGE_COPY), format.command(groupMessage(TEXT), Phase.AFTER));
+    assertEquals(Optional.empty(), format.command(groupMessage(TEXT), Phase.BEFORE));
+    GroupActivity joined = new GroupActivity(GroupActivity.Action.JOINED, "g0000000001", "public", "team", "bob",
+        "alice", List.of("bob"), GroupActivity.Way.APPLIED, Map.of(), ANDROID, TIME);
+    assertEquals(Optional.empty(), format.command(joined, Phase.AFTER));
+    assertEquals(Optional.empty(), format.command(joined, Phase.BEFORE));
+
+    CallbackRequest r = format.request(app, YuntongxunCallbacks.MESSAGE_COPY, List.of(groupMessage(TEXT)), TIME);
+    assertEquals("{\"appId\":\"parleydevappid\",\"pushType\":\"2\",\"msgId\":\"1796198400123|7\",\"msgSender\":\"alice\","
+        + "\"msgReceiver\":\"g0000000001\",\"msgDateCreated\":\"" + TIME.toEpochMilli()
+        + "\",\"msgType\":\"1\",\"msgContent\":\"hello\"}", new String(r.body(), StandardCharsets.UTF_8));
+    assertEquals(HexDigests.md5Hex(r.body()), r.header("MD5"));
+    assertEquals(YuntongxunAuth.callbackCheckSum("parleydevappid", Sandbox.YUNTONGXUN_APP_TOKEN, r.header("MD5"),
+        r.header("CurTime")), r.header("CheckSum"));
   }
 }
