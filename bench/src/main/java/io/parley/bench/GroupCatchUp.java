@@ -11,11 +11,15 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Offline members of the group scenario logging in after the messages, one at a time, each through a byte-counting
- * proxy: how many bytes the server sent each to catch up and how long it took, so that the cost of a catch-up can be
- * set against the number of messages waiting (it should grow with those, not with the group's members).
+ * Offline members of the group scenario logging in, one at a time, each through a byte-counting proxy: how many bytes
+ * the server sent each to catch up and how long it took, so that the cost of a catch-up can be set against the number
+ * of messages waiting (one logs in before the messages, as the baseline). A member's catch-up ends once it has every
+ * message expected and the server has then sent nothing more for {@link #QUIET_MS}.
  */
 final class GroupCatchUp {
+  /** How long the link must stay quiet after the last expected message for a catch-up to count as done. */
+  static final long QUIET_MS = 500;
+
   /** One member's catch-up: messages of the group it got (distinct and in all), bytes the server sent, seconds. */
   record Member(String userId, long distinct, long deliveries, long bytes, double seconds) {}
 
@@ -71,6 +75,10 @@ final class GroupCatchUp {
         }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
+      for (long seen = -1; proxy.bytesToClients() != seen && System.nanoTime() < deadline; ) {
+        seen = proxy.bytesToClients();
+        Thread.sleep(QUIET_MS);
+      }
       synchronized (lock) {
         return new Member(user, ids.size(), deliveries[0], proxy.bytesToClients() - bytesBefore, seconds);
       }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,28 @@ final class GroupFigures {
       return "--rate and --duration must be at least 1";
     }
     return null;
+  }
+
+  /**
+   * The index of the first online member: the online members are {@code m<first>} to {@code m<first+online-1>}, the
+   * first ones or, with {@code onlineLast}, the last ones (those invited last).
+   */
+  static int firstOnline(int members, int online, boolean onlineLast) {
+    return onlineLast ? members - online : 0;
+  }
+
+  /**
+   * The indexes of up to {@code n} offline members, lowest first: members neither online nor among the senders
+   * ({@code m0} to {@code m<senders-1>}, whose other devices are online).
+   */
+  static List<Integer> offline(int members, int online, int senders, boolean onlineLast, int n) {
+    int from = onlineLast ? senders : Math.max(online, senders);
+    int to = onlineLast ? members - online : members;
+    List<Integer> out = new ArrayList<>();
+    for (int i = from; i < to && out.size() < n; i++) {
+      out.add(i);
+    }
+    return out;
   }
 
   /** Store growth per member per message: {@code (after - before) / (members * messages)}; NaN without messages. */

@@ -59,15 +59,22 @@ public final class GroupScenario implements Callable<Integer> {
       + " at a time, to measure what catching up costs (default ${DEFAULT-VALUE}; at most the offline members)") int catchUp;
   @Option(names = "--ports-file", defaultValue = "parley-data/ports.json", description = "the server's ports.json, for its metrics") Path portsFile;
   @Option(names = "--data-dir", description = "the server's data directory, whose store/ is measured (default: the ports file's directory)") Path dataDir;
+  @Option(names = "--online-members", defaultValue = "first", description = "which members are online: first (those"
+      + " in the create request first) or last (those invited last; default ${DEFAULT-VALUE})") String onlineMembers;
   @Option(names = "--out", defaultValue = "bench-results") Path out;
 
   @Override
   public Integer call() throws Exception {
     int onlineCount = online < 0 ? members : online;
     String invalid = GroupFigures.invalid(members, onlineCount, workers, senders, rate, duration);
+    if (invalid == null && !onlineMembers.equals("first") && !onlineMembers.equals("last")) {
+      invalid = "--online-members must be first or last";
+    }
     if (invalid != null) {
       throw new IllegalArgumentException(invalid);
     }
+    boolean onlineLast = onlineMembers.equals("last");
+    List<Integer> offline = GroupFigures.offline(members, onlineCount, senders, onlineLast, Math.max(0, catchUp) + 1);
     Path storeDir = storeDir();
     ServerProbe probe = ServerProbe.ifPresent(portsFile);
     String run = "grp" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -86,12 +93,17 @@ public final class GroupScenario implements Callable<Integer> {
       CompletableFuture.allOf(sending.stream().map(ParleyClient::connect).toArray(CompletableFuture[]::new))
           .get(60, TimeUnit.SECONDS);
       long l0 = System.nanoTime();
-      try (Workers w = Workers.launch(workerArgs(run, g.getGroupId(), onlineCount))) {
+      try (Workers w = Workers.launch(workerArgs(run, g.getGroupId(), onlineCount,
+          GroupFigures.firstOnline(members, onlineCount, onlineLast)))) {
         w.awaitReady(900);
         double loginSeconds = (System.nanoTime() - l0) / 1e9;
         System.err.printf("%,d members online over %d worker%s in %.1f s; go%n", onlineCount, workers,
             workers > 1 ? "s" : "", loginSeconds);
         Thread.sleep(2_000); // let the login catch-up (the CREATED notification) settle before the store is measured
+        List<GroupCatchUp.Member> baseline = catchUp(run, g.getGroupId(), offline.size() > 1 && catchUp > 0
+            ? offline.subList(0, 1) : List.of(), 0);
+        List<Integer> later = baseline.isEmpty() ? offline.subList(0, Math.min(offline.size(), Math.max(0, catchUp)))
+            : offline.subList(1, offline.size());
         long bytesBefore = GroupFigures.directoryBytes(storeDir);
         JsonNode before = probe == null ? null : probe.metrics();
         w.go();
@@ -101,10 +113,11 @@ public final class GroupScenario implements Callable<Integer> {
         Thread.sleep(1_000);
         long bytesAfter = GroupFigures.directoryBytes(storeDir);
         JsonNode after = probe == null ? null : probe.metrics();
-        List<GroupCatchUp.Member> caughtUp = catchUp(run, g.getGroupId(), onlineCount, sent.acked());
+        List<GroupCatchUp.Member> caughtUp = catchUp(run, g.getGroupId(), later, sent.acked());
         ObjectNode report = report(g, onlineCount, setupSeconds, loginSeconds, sent, results, bytesBefore, bytesAfter,
             storeDir, before, after);
-        report.set("catchUp", catchUpReport(caughtUp, sent.acked(), g.getMemberCount()));
+        report.put("onlineMembers", onlineMembers);
+        report.set("catchUp", catchUpReport(baseline, caughtUp, sent.acked(), g.getMemberCount()));
         Path file = Report.write(out, report);
         summary(report, file);
       }
@@ -114,22 +127,32 @@ public final class GroupScenario implements Callable<Integer> {
     return 0;
   }
 
-  /** The first {@code --catch-up} offline members log in, one at a time, after every message was sent. */
-  private List<GroupCatchUp.Member> catchUp(String run, String groupId, int onlineCount, long messages)
+  /** These offline members ({@code m<index>}) log in, one at a time, and catch up on {@code messages}. */
+  private List<GroupCatchUp.Member> catchUp(String run, String groupId, List<Integer> indexes, long messages)
       throws Exception {
-    int n = Math.min(Math.max(0, catchUp), members - onlineCount);
-    if (n == 0 || target.ws != null) {
+    if (indexes.isEmpty() || target.ws != null) {
       return List.of();
     }
     List<String> users = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      users.add(run + "-m" + (onlineCount + i));
+    for (int i : indexes) {
+      users.add(run + "-m" + i);
     }
-    System.err.printf("%d offline member%s catching up on %,d messages%n", n, n > 1 ? "s" : "", messages);
+    System.err.printf("%d offline member%s catching up on %,d messages%n", users.size(), users.size() > 1 ? "s" : "",
+        messages);
     return new GroupCatchUp(target, groupId).run(users, messages, drainTimeout);
   }
 
-  private static ObjectNode catchUpReport(List<GroupCatchUp.Member> caughtUp, long messages, int groupMembers) {
+  private static ObjectNode member(ObjectNode e, GroupCatchUp.Member m) {
+    e.put("userId", m.userId());
+    e.put("messages", m.distinct());
+    e.put("deliveries", m.deliveries());
+    e.put("bytesFromServer", m.bytes());
+    e.put("seconds", m.seconds());
+    return e;
+  }
+
+  private static ObjectNode catchUpReport(List<GroupCatchUp.Member> baseline, List<GroupCatchUp.Member> caughtUp,
+      long messages, int groupMembers) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("members", caughtUp.size());
     n.put("messagesWaiting", messages);
@@ -137,12 +160,7 @@ public final class GroupScenario implements Callable<Integer> {
     var list = n.putArray("each");
     long bytes = 0;
     for (GroupCatchUp.Member m : caughtUp) {
-      ObjectNode e = list.addObject();
-      e.put("userId", m.userId());
-      e.put("messages", m.distinct());
-      e.put("deliveries", m.deliveries());
-      e.put("bytesFromServer", m.bytes());
-      e.put("seconds", m.seconds());
+      member(list.addObject(), m);
       bytes += m.bytes();
     }
     if (caughtUp.isEmpty()) {
@@ -152,6 +170,11 @@ public final class GroupScenario implements Callable<Integer> {
     double perMember = (double) bytes / caughtUp.size();
     n.put("bytesFromServerPerMember", perMember);
     Report.ratio(n, "bytesFromServerPerMessage", perMember, messages);
+    if (!baseline.isEmpty()) {
+      // The same login with no message waiting: what a catch-up costs besides the messages (tips, group list, login).
+      member(n.putObject("baseline"), baseline.get(0));
+      n.put("bytesPerMessageOverBaseline", (perMember - baseline.get(0).bytes()) / messages);
+    }
     Report.ratio(n, "bytesFromServerPerMessagePerGroupMember", perMember, messages * (long) groupMembers);
     n.put("everyMessageOnce", caughtUp.stream().allMatch(m -> m.distinct() == messages && m.deliveries() == messages));
     return n;
@@ -191,12 +214,12 @@ public final class GroupScenario implements Callable<Integer> {
     return owner.groups().get(List.of(g.getGroupId())).get(60, TimeUnit.SECONDS).get(0);
   }
 
-  private List<List<String>> workerArgs(String run, String groupId, int onlineCount) {
+  private List<List<String>> workerArgs(String run, String groupId, int onlineCount, int firstOnline) {
     List<List<String>> args = new ArrayList<>();
     for (int k = 0; k < workers; k++) {
       List<String> a = new ArrayList<>(target.args());
       a.addAll(List.of("--scenario", "group", "--local-address", Workers.sourceAddress(k), "--run", run,
-          "--group", groupId, "--first", Integer.toString(Workers.firstOf(onlineCount, workers, k)),
+          "--group", groupId, "--first", Integer.toString(firstOnline + Workers.firstOf(onlineCount, workers, k)),
           "--count", Integer.toString(Workers.share(onlineCount, workers, k)),
           "--concurrency", Integer.toString(loginConcurrency), "--duration", Integer.toString(duration),
           "--warmup", "0", "--timeout", "300", "--drain", Integer.toString(drainTimeout)));
@@ -379,6 +402,10 @@ public final class GroupScenario implements Callable<Integer> {
           c.get("bytesFromServerPerMember").asDouble(), c.get("bytesFromServerPerMessage").isNumber()
               ? String.format("%.1f", c.get("bytesFromServerPerMessage").asDouble()) : "n/a",
           c.get("everyMessageOnce").asBoolean() ? "every message once" : "NOT every message once");
+      if (c.has("baseline")) {
+        System.out.printf("    baseline (same login, no message waiting): %,d bytes; %.1f bytes per message over it%n",
+            c.at("/baseline/bytesFromServer").asLong(), c.get("bytesPerMessageOverBaseline").asDouble());
+      }
     }
     System.out.println("  report: " + file);
   }
