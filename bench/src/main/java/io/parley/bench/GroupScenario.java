@@ -61,6 +61,9 @@ public final class GroupScenario implements Callable<Integer> {
   @Option(names = "--data-dir", description = "the server's data directory, whose store/ is measured (default: the ports file's directory)") Path dataDir;
   @Option(names = "--online-members", defaultValue = "first", description = "which members are online: first (those"
       + " in the create request first) or last (those invited last; default ${DEFAULT-VALUE})") String onlineMembers;
+  @Option(names = "--warmup-messages", defaultValue = "5", description = "messages sent one at a time before anything"
+      + " is measured, not counted (the JIT of the server and of fresh worker JVMs; default ${DEFAULT-VALUE})")
+  int warmupMessages;
   @Option(names = "--out", defaultValue = "bench-results") Path out;
 
   @Override
@@ -99,7 +102,10 @@ public final class GroupScenario implements Callable<Integer> {
         double loginSeconds = (System.nanoTime() - l0) / 1e9;
         System.err.printf("%,d members online over %d worker%s in %.1f s; go%n", onlineCount, workers,
             workers > 1 ? "s" : "", loginSeconds);
-        Thread.sleep(2_000); // let the login catch-up (the CREATED notification) settle before the store is measured
+        warmUp(g.getGroupId(), sending);
+        // Logins' catch-up and the warm-up's deliveries (in read fan-out, every online member pulls each message)
+        // finish before anything is measured.
+        long settledMs = settle(probe);
         List<GroupCatchUp.Member> baseline = catchUp(run, g.getGroupId(), offline.size() > 1 && catchUp > 0
             ? offline.subList(0, 1) : List.of(), 0);
         List<Integer> later = baseline.isEmpty() ? offline.subList(0, Math.min(offline.size(), Math.max(0, catchUp)))
@@ -107,7 +113,7 @@ public final class GroupScenario implements Callable<Integer> {
         long bytesBefore = GroupFigures.directoryBytes(storeDir);
         JsonNode before = probe == null ? null : probe.metrics();
         w.go();
-        Sent sent = send(run, g.getGroupId(), sending);
+        Sent sent = send(run, g.getGroupId(), sending, probe);
         w.tell("expect " + sent.acked());
         List<JsonNode> results = w.awaitResults(drainTimeout + 60L);
         Thread.sleep(1_000);
@@ -117,6 +123,7 @@ public final class GroupScenario implements Callable<Integer> {
         ObjectNode report = report(g, onlineCount, setupSeconds, loginSeconds, sent, results, bytesBefore, bytesAfter,
             storeDir, before, after);
         report.put("onlineMembers", onlineMembers);
+        report.put("settleSeconds", settledMs / 1e3);
         report.set("catchUp", catchUpReport(baseline, caughtUp, sent.acked(), g.getMemberCount()));
         Path file = Report.write(out, report);
         summary(report, file);
@@ -125,6 +132,32 @@ public final class GroupScenario implements Callable<Integer> {
       own.forEach(ParleyClient::close);
     }
     return 0;
+  }
+
+  /**
+   * Waits until the server has used under 5 % of a core for a whole second (at most 120 s), or 2 s without a probe;
+   * returns the milliseconds waited.
+   */
+  private static long settle(ServerProbe probe) throws InterruptedException {
+    long t0 = System.nanoTime();
+    if (probe == null || probe.awaitIdle(0.05, 1_000, 120_000) < 0) {
+      Thread.sleep(2_000);
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    System.err.printf("server settled in %.1f s%n", ms / 1e3);
+    return ms;
+  }
+
+  /**
+   * Sends {@code --warmup-messages} messages, each once the one before was acknowledged and 200 ms later; their cloud
+   * custom data does not carry the bench's stamp, so no member counts them.
+   */
+  private void warmUp(String groupId, List<ParleyClient> sending) throws Exception {
+    for (int i = 0; i < warmupMessages; i++) {
+      sending.get(i % sending.size()).sendToGroup("warmup-" + i + "-" + System.nanoTime(), groupId,
+          List.of(Elements.text("warm-up " + i)), "warmup").get(60, TimeUnit.SECONDS);
+      Thread.sleep(200);
+    }
   }
 
   /** These offline members ({@code m<index>}) log in, one at a time, and catch up on {@code messages}. */
@@ -236,7 +269,7 @@ public final class GroupScenario implements Callable<Integer> {
    * One message alone first (its time to the last member is measured without load), then the paced load: message i is
    * due at start + i/rate and stamped with that time.
    */
-  private Sent send(String run, String groupId, List<ParleyClient> sending) throws Exception {
+  private Sent send(String run, String groupId, List<ParleyClient> sending, ServerProbe server) throws Exception {
     Map<String, Long> stamps = new ConcurrentHashMap<>();
     Recorder ack = new Recorder(3);
     Recorder late = new Recorder(3);
@@ -247,7 +280,7 @@ public final class GroupScenario implements Callable<Integer> {
     pending.add(sendOne(sending.get(0), probeId, groupId, text, GroupFigures.epochNanos(), System.nanoTime(), stamps,
         ack, failed));
     pending.get(0).get(60, TimeUnit.SECONDS);
-    Thread.sleep(3_000); // the probe reaches everyone before the load starts
+    settle(server); // the probe reaches everyone before the load starts
     long total = (long) rate * duration;
     long startNanos = System.nanoTime();
     long startEpoch = GroupFigures.epochNanos();
@@ -330,6 +363,7 @@ public final class GroupScenario implements Callable<Integer> {
     report.put("online", onlineCount);
     report.put("workers", workers);
     report.put("senders", senders);
+    report.put("warmupMessages", warmupMessages);
     report.put("targetRate", rate);
     report.put("durationSeconds", duration);
     report.put("sendSeconds", sent.seconds());
