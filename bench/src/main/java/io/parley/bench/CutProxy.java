@@ -2,6 +2,7 @@ package io.parley.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -24,9 +25,14 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
-/** A loopback TCP proxy to one address that can cut every link it carries at once and keeps accepting. */
+/**
+ * A loopback TCP proxy to one address that can cut every link it carries at once and keeps accepting; it counts the
+ * bytes it carries from the upstream server to its clients.
+ */
 final class CutProxy implements AutoCloseable {
+  private final LongAdder toClients = new LongAdder();
   private final EventLoopGroup group;
   private final ChannelGroup links = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final Channel server;
@@ -55,6 +61,11 @@ final class CutProxy implements AutoCloseable {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 
+  /** Bytes carried from the upstream server to the clients so far. */
+  long bytesToClients() {
+    return toClients.sum();
+  }
+
   /** Closes every client and upstream socket now; new connections are accepted as before. */
   int cutAll() {
     int n = links.size();
@@ -79,13 +90,13 @@ final class CutProxy implements AutoCloseable {
           .channel(Relay.epoll() ? EpollSocketChannel.class : NioSocketChannel.class)
           .option(ChannelOption.TCP_NODELAY, true)
           .option(ChannelOption.AUTO_READ, false)
-          .handler(new Pipe(front))
+          .handler(new Pipe(front, toClients))
           .connect(upstream).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess() && !front.isActive()) {
               f.channel().close();
             } else if (f.isSuccess()) {
               links.add(f.channel());
-              front.pipeline().addLast(new Pipe(f.channel()));
+              front.pipeline().addLast(new Pipe(f.channel(), null));
               front.pipeline().remove(this);
               front.read();
               f.channel().read();
@@ -96,16 +107,21 @@ final class CutProxy implements AutoCloseable {
     }
   }
 
-  /** Forwards what one side reads to the other, reading more once the write has gone out. */
+  /** Forwards what one side reads to the other, reading more once the write has gone out; counts it when asked to. */
   private static final class Pipe extends ChannelInboundHandlerAdapter {
     private final Channel peer;
+    private final LongAdder counted;
 
-    Pipe(Channel peer) {
+    Pipe(Channel peer, LongAdder counted) {
       this.peer = peer;
+      this.counted = counted;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (counted != null && msg instanceof ByteBuf) {
+        counted.add(((ByteBuf) msg).readableBytes());
+      }
       peer.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
         if (f.isSuccess()) {
           ctx.channel().read();

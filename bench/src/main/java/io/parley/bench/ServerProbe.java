@@ -54,6 +54,11 @@ final class ServerProbe {
     return jvm.settledRssBytes();
   }
 
+  /** Waits until the server is idle (see {@link LocalJvm#awaitIdle}); the milliseconds waited, -1 without /proc. */
+  long awaitIdle(double idleShare, long windowMs, long maxMs) throws InterruptedException {
+    return jvm.awaitIdle(idleShare, windowMs, maxMs);
+  }
+
   /** Asks the server JVM for a full GC, so that heap figures show live data only. */
   void fullGc() throws IOException, InterruptedException {
     jvm.fullGc();

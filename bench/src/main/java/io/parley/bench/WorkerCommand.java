@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "worker", hidden = true, description = "A child process of a --workers run (started by the coordinator).")
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin Target target;
-  @Option(names = "--scenario", required = true, description = "c2c or connect") String scenario;
+  @Option(names = "--scenario", required = true, description = "c2c, connect or group") String scenario;
   @Option(names = "--local-address", required = true) String localAddress;
   @Option(names = "--run", required = true, description = "the run id the users are named after") String run;
   @Option(names = "--first", defaultValue = "0", description = "index of the first pair or session") int first;
@@ -34,7 +34,9 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--mode", defaultValue = "storm") String mode;
   @Option(names = "--concurrency", defaultValue = "1000") int concurrency;
   @Option(names = "--warmup-sessions", defaultValue = "0", description = "connect: sessions logged in and out before ready") int warmupSessions;
+  @Option(names = "--group", defaultValue = "", description = "group: the group whose messages the members count") String group;
   @Option(names = "--timeout", defaultValue = "300", description = "seconds allowed for each wait beyond the run itself") int timeout;
+  @Option(names = "--drain", defaultValue = "60", description = "group: seconds the members wait for the last messages") int drain;
 
   private final CountDownLatch stop = new CountDownLatch(1);
   private BufferedReader stdin;
@@ -43,11 +45,49 @@ public final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean c2c = scenario.equals("c2c");
     // Connect, wait for go, run (logins take at most one timeout), wait for stop: never longer than this.
-    long lifetime = c2c ? 2L * timeout + warmup + duration : 3L * timeout;
+    long lifetime = c2c ? 2L * timeout + warmup + duration
+        : scenario.equals("group") ? 2L * timeout + duration + drain : 3L * timeout;
     watchdog(lifetime);
     stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     InetAddress source = InetAddress.getByName(localAddress);
+    if (scenario.equals("group")) {
+      return runGroup(source);
+    }
     return c2c ? runC2c(source) : runConnect(source);
+  }
+
+  /** Logs the members in, says ready, and after go waits for "expect N" (N messages sent), then reports. */
+  private int runGroup(InetAddress source) throws Exception {
+    GroupReceivers members = new GroupReceivers(target, source, run, first, count, group);
+    try {
+      members.connect(concurrency);
+      say("ready");
+      awaitLine("go");
+      long expected = awaitExpect();
+      watchStdin();
+      members.awaitAll(expected, drain);
+      say("result " + members.result(expected));
+      stop.await();
+    } finally {
+      members.close();
+    }
+    return 0;
+  }
+
+  /** Reads stdin until "expect N" and returns N. */
+  private long awaitExpect() throws Exception {
+    for (String line = stdin.readLine(); ; line = stdin.readLine()) {
+      if (line == null) {
+        System.err.println("worker: coordinator gone (stdin closed); exiting");
+        Runtime.getRuntime().halt(3);
+      }
+      if (line.trim().startsWith("expect ")) {
+        return Long.parseLong(line.trim().substring("expect ".length()));
+      }
+      if (line.trim().equals("stop")) {
+        throw new IllegalStateException("told to stop while waiting for expect");
+      }
+    }
   }
 
   private int runC2c(InetAddress source) throws Exception {

@@ -88,6 +88,11 @@ final class Workers implements AutoCloseable {
     children.forEach(c -> c.say("go"));
   }
 
+  /** Tells every worker one line (a scenario's own step, such as the group scenario's "expect N"). */
+  void tell(String line) {
+    children.forEach(c -> c.say(line));
+  }
+
   /** One result per worker, in worker order. */
   List<JsonNode> awaitResults(long timeoutSeconds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
