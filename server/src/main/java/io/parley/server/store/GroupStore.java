@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -25,6 +26,9 @@ import org.rocksdb.WriteBatch;
  *
  * <p>Pending requests ({@link PendingRequest}: applications and invitations waiting for an answer) are kept per group,
  * user and kind; deleting the group removes them. The store does not judge expiry; the caller reads the deadline.
+ *
+ * <p>Every write that touches members tells the {@link MembersChanged} watchers once it is durable, still under the
+ * write lock, so a cache of members dropped there cannot miss a change.
  */
 public final class GroupStore {
 
@@ -32,10 +36,22 @@ public final class GroupStore {
   private final OpenGuard guard;
   /** Serializes writes: each reads what it changes (existence, counts) before writing its batch. */
   private final Object writeMutex = new Object();
+  private final List<MembersChanged> watchers = new CopyOnWriteArrayList<>();
 
   GroupStore(Database db, OpenGuard guard) {
     this.db = db;
     this.guard = guard;
+  }
+
+  /** From now on, {@code watcher} hears of every durable change to any group's members. */
+  public void watchMembers(MembersChanged watcher) {
+    watchers.add(Objects.requireNonNull(watcher, "watcher"));
+  }
+
+  private void membersChanged(String appId, String groupId) {
+    for (MembersChanged w : watchers) {
+      w.changed(appId, groupId);
+    }
   }
 
   /**
@@ -66,6 +82,7 @@ public final class GroupStore {
             putMember(batch, app, id, m, m.muteUntilMillis());
           }
           db.writeSynced(batch);
+          membersChanged(app, id);
         }
         return true;
       });
@@ -122,6 +139,7 @@ public final class GroupStore {
             batch.delete(db.groups(), requestKey);
           }
           db.writeSynced(batch);
+          membersChanged(appId, groupId);
         }
         return true;
       });
@@ -146,6 +164,7 @@ public final class GroupStore {
             addToCount(batch, appId, groupId, 1);
           }
           db.writeSynced(batch);
+          membersChanged(appId, groupId);
           return joining;
         }
       });
@@ -175,6 +194,7 @@ public final class GroupStore {
             addToCount(batch, appId, groupId, joined.size());
           }
           db.writeSynced(batch);
+          membersChanged(appId, groupId);
         }
         return joined;
       });
@@ -208,6 +228,7 @@ public final class GroupStore {
           }
           addToCount(batch, appId, groupId, -removed.size());
           db.writeSynced(batch);
+          membersChanged(appId, groupId);
         }
         return removed;
       });
@@ -249,6 +270,7 @@ public final class GroupStore {
             addToCount(batch, app, id, joined);
           }
           db.writeSynced(batch);
+          membersChanged(app, id);
         }
         return null;
       });
@@ -276,6 +298,7 @@ public final class GroupStore {
           addToCount(batch, app, id, -1);
           batch.put(db.groups(), GroupKeys.group(app, id), GroupCodec.group(after));
           db.writeSynced(batch);
+          membersChanged(app, id);
         }
         return true;
       });
@@ -308,6 +331,7 @@ public final class GroupStore {
           }
           batch.delete(db.groups(), GroupKeys.request(app, id, answered.userId(), answered.kind().name()));
           db.writeSynced(batch);
+          membersChanged(app, id);
           return joining;
         }
       });

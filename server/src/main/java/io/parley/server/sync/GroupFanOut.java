@@ -11,20 +11,22 @@ import io.parley.server.session.UserKey;
 import io.parley.server.store.AppendResult;
 import io.parley.server.store.MemberRecord;
 import io.parley.server.store.Store;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Where a group's events go. A small group's event gets an entry in each member's timeline (fan-out on write); once a
  * group has more members than the write limit its events stay in the group's own timeline, online members are told
  * "group G has seq S" and everyone pulls (fan-out on read, for good: the switch is remembered by the store). A room
  * without history (AVChatRoom) reaches its online members only. Members who chose not to receive a group's messages
- * get no entries; the sender always does (its other devices). Member lists are cached briefly and dropped at every
- * membership change (each one comes with a tip, which asks for a plan first).
+ * get no entries; the sender always does (its other devices). A group's member list is cached until the store says
+ * its members changed (every member write tells it, once durable), weighed by its size so that a few huge groups and
+ * many small ones fit the same bound; a room's members live in memory and change at every join, so they are read
+ * afresh each time.
  */
 public final class GroupFanOut {
 
@@ -56,12 +58,21 @@ public final class GroupFanOut {
   private record Key(String appId, String groupId) {
   }
 
+  /** The most members the cached lists hold together (about 100 B each). */
+  private static final long CACHED_MEMBERS = 2_000_000;
+  private static final int CHANGE_STRIPES = 1024;
+
   private final Store store;
   private final Members members;
   private final SessionRegistry sessions;
   private final int writeLimit;
+  /**
+   * Member changes counted per stripe of groups: a list read while its group changed is not kept (an invalidation
+   * that lands while a list is being read would otherwise leave the old list cached for good).
+   */
+  private final AtomicLongArray changes = new AtomicLongArray(CHANGE_STRIPES);
   private final Cache<Key, List<MemberRecord>> memberCache = Caffeine.newBuilder()
-      .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(2)).build();
+      .maximumWeight(CACHED_MEMBERS).weigher((Key k, List<MemberRecord> v) -> v.size() + 1).build();
   /** Groups known to be read on pull (never goes back). */
   private final Set<Key> readOnPull = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -74,6 +85,7 @@ public final class GroupFanOut {
     this.members = members;
     this.sessions = sessions;
     this.writeLimit = writeLimit;
+    store.groups().watchMembers(this::invalidate);
   }
 
   /**
@@ -82,10 +94,10 @@ public final class GroupFanOut {
    * every mode that stores. Blocks on the store when the member list is not cached.
    */
   public Plan plan(String appId, String groupId, History history, String sender, Collection<String> alsoTell) {
-    List<MemberRecord> all = membersOf(appId, groupId);
     if (history == History.NONE) {
-      return new Plan(Mode.ONLINE_ONLY, List.of(), ids(all));
+      return new Plan(Mode.ONLINE_ONLY, List.of(), ids(members.of(appId, groupId)));
     }
+    List<MemberRecord> all = membersOf(appId, groupId);
     if (readsOnPull(appId, groupId) || all.size() > writeLimit) {
       readOnPull.add(new Key(appId, groupId));
       Set<String> outside = new LinkedHashSet<>(alsoTell);
@@ -141,13 +153,35 @@ public final class GroupFanOut {
     }
   }
 
-  /** Drops the cached member list of a group (its membership or a member's receive option changed). */
+  /** Drops the cached member list of a group (the store calls it after every write to the group's members). */
   public void invalidate(String appId, String groupId) {
-    memberCache.invalidate(new Key(appId, groupId));
+    Key key = new Key(appId, groupId);
+    changes.incrementAndGet(stripe(key));
+    memberCache.invalidate(key);
   }
 
+  /**
+   * The cached list, or one read now and kept unless the group changed meanwhile: the count is read before the list
+   * and checked after it is kept, and {@link #invalidate} counts before it drops, so one of the two drops a stale list.
+   */
   private List<MemberRecord> membersOf(String appId, String groupId) {
-    return memberCache.get(new Key(appId, groupId), k -> List.copyOf(members.of(appId, groupId)));
+    Key key = new Key(appId, groupId);
+    List<MemberRecord> cached = memberCache.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    int stripe = stripe(key);
+    long before = changes.get(stripe);
+    List<MemberRecord> read = List.copyOf(members.of(appId, groupId));
+    memberCache.put(key, read);
+    if (changes.get(stripe) != before) {
+      memberCache.invalidate(key);
+    }
+    return read;
+  }
+
+  private static int stripe(Key key) {
+    return Math.floorMod(key.hashCode(), CHANGE_STRIPES);
   }
 
   private static List<String> ids(List<MemberRecord> all) {

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Group tips and notifications over the store: a tip goes into the group's history and out as the group's fan-out
- * says (its member list read afresh, since every membership change comes with a tip); a notification goes to the
- * listed users' timelines only. Blocks on the store for the group's kind and members: call it off the event loops.
+ * says (the membership change it tells of is already durable, so the fan-out's member list has it); a notification
+ * goes to the listed users' timelines only. Blocks on the store for the group's kind and members: call it off the event loops.
  */
 public final class StoredGroupEvents implements GroupEvents {
   private final Store store;
@@ -36,7 +36,6 @@ public final class StoredGroupEvents implements GroupEvents {
 
   @Override
   public CompletableFuture<Void> tip(String appId, String groupId, GroupTip tip, Collection<String> alsoTell) {
-    fanOut.invalidate(appId, groupId);
     History history = store.groups().group(appId, groupId).map(GroupRecord::kind).flatMap(GroupKinds::byId)
         .map(GroupKind::storage).map(s -> s.history()).orElse(History.SINCE_JOIN);
     GroupFanOut.Plan plan = fanOut.plan(appId, groupId, history, "", alsoTell);
