@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The coordinator behind one {@code ParleyClient}: it owns the current {@link Connection}, dials and logs in when the
@@ -85,7 +86,8 @@ public final class ClientCore {
     this.delivery = new Delivery(callbacks, listener, () -> closed, () -> userId, config.deviceId(),
         config.lastAckedSeq());
     this.sync = new TimelineSync(config.lastAckedSeq(), delivery, () -> connection, task -> onLoop(task, () -> {}));
-    this.groupSync = new GroupSync(delivery, () -> connection, task -> onLoop(task, () -> {}));
+    this.groupSync = new GroupSync(delivery, () -> connection, task -> onLoop(task, () -> {}), backoff,
+        (delayMs, task) -> loop.schedule(task, delayMs, TimeUnit.MILLISECONDS));
     this.groupRequests = new GroupRequests(completions);
     this.heartbeat = new HeartbeatKeeper(config.heartbeatStepMs());
   }

@@ -1,5 +1,6 @@
 package io.parley.client.internal;
 
+import io.parley.protocol.ErrorCodes;
 import io.parley.protocol.v1.Frame;
 import io.parley.protocol.v1.GroupAck;
 import io.parley.protocol.v1.GroupPull;
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
  * DESIGN §10), unseen by the app: told where a group stands by {@code LoginResult.read_groups} and
  * {@code Push.groups}, it pulls the group's entries after what it has processed, page by page, hands them to
  * {@link Delivery} in group seq order, each once, and acks the highest group seq the listener processed with a
- * GroupAck. At most one GroupPull is in flight per group; hints that arrive meanwhile make one more pull after it.
+ * GroupAck. At most one GroupPull is in flight per group; hints that arrive meanwhile make one more pull after it. A
+ * pull the server was too busy to answer is asked again after a backoff delay, hint or not (the last message sent to
+ * a group has no hint after it).
  * The per-group state lives in memory for the client's life: a login's {@code read_seq} behind what this client has
  * already processed does not deliver anything again.
  *
@@ -58,6 +61,9 @@ final class GroupSync {
     /** The GroupPull in flight on the current connection (0: none), and whether another is wanted after it. */
     int pullRequestId;
     boolean pullAgain;
+    /** The connection a retry of a refused (busy) pull waits to run on (null: none waits), and the refusals in a row. */
+    Connection retryOn;
+    int busyRefusals;
     final AtomicBoolean ackScheduled = new AtomicBoolean();
 
     Group(String groupId) {
@@ -65,18 +71,30 @@ final class GroupSync {
     }
   }
 
+  /** Runs a task on the event loop after a delay. */
+  interface Later {
+    void after(long delayMs, Runnable task);
+  }
+
   private final Delivery delivery;
   private final Supplier<Connection> current;
   private final Executor loop;
+  private final Backoff backoff;
+  private final Later later;
   private final Map<String, Group> groups = new ConcurrentHashMap<>();
   /** GroupPulls in flight on the current connection, by request id. Event loop. */
   private final Map<Integer, Group> pulls = new HashMap<>();
 
-  /** {@code current} is the client's current connection (null between connections); {@code loop} runs tasks on it. */
-  GroupSync(Delivery delivery, Supplier<Connection> current, Executor loop) {
+  /**
+   * {@code current} is the client's current connection (null between connections); {@code loop} runs tasks on it and
+   * {@code later} after a delay, as {@code backoff} says after a busy refusal.
+   */
+  GroupSync(Delivery delivery, Supplier<Connection> current, Executor loop, Backoff backoff, Later later) {
     this.delivery = delivery;
     this.current = current;
     this.loop = loop;
+    this.backoff = backoff;
+    this.later = later;
     delivery.trackGroups(
         new Delivery.GroupProgress() {
           @Override
@@ -103,6 +121,8 @@ final class GroupSync {
       g.pullRequestId = 0;
       g.pullAgain = false;
       g.lastAckSent = 0;
+      g.retryOn = null;
+      g.busyRefusals = 0;
     }
     for (GroupSeq seq : readGroups) {
       Group g = readGroup(seq.getGroupId());
@@ -129,6 +149,7 @@ final class GroupSync {
       return;
     }
     g.pullRequestId = 0;
+    g.busyRefusals = 0;
     long before = g.accepted;
     List<TimelineEntry> fresh = new ArrayList<>(result.getEntriesCount());
     for (TimelineEntry entry : result.getEntriesList()) {
@@ -149,8 +170,9 @@ final class GroupSync {
   }
 
   /**
-   * Handles an Error if it answers a GroupPull in flight (false otherwise). The group is left as it is (this user may
-   * have left it) and the session goes on; the next hint tries again.
+   * Handles an Error if it answers a GroupPull in flight (false otherwise). A busy server (UNAVAILABLE) is asked again
+   * after a backoff delay, on this connection, hints meanwhile waiting for it; after any other refusal the group is
+   * left as it is (this user may have left it) and the session goes on: the next hint tries again.
    */
   boolean onError(Connection c, int requestId, int code, String message) {
     Group g = requestId == 0 ? null : pulls.remove(requestId);
@@ -159,6 +181,11 @@ final class GroupSync {
     }
     g.pullRequestId = 0;
     g.pullAgain = false;
+    if (code == ErrorCodes.UNAVAILABLE) {
+      g.retryOn = c;
+      later.after(backoff.delayMillis(g.busyRefusals++), () -> retryPull(c, g));
+      return true;
+    }
     LOG.log(System.Logger.Level.DEBUG, "group pull of {0} refused: {1} {2}", g.groupId, code, message);
     return true;
   }
@@ -195,7 +222,17 @@ final class GroupSync {
     if (g.pullRequestId == 0) {
       g.accepted = Math.max(g.accepted, g.delivered.get());
     }
-    if (newest > g.accepted) {
+    if (newest > g.accepted && g.retryOn != c) {
+      requestPull(c, g);
+    }
+  }
+
+  private void retryPull(Connection c, Group g) {
+    if (g.retryOn != c) {
+      return; // a new login has resumed the group since
+    }
+    g.retryOn = null;
+    if (current.get() == c && c.loggedIn && g.pullRequestId == 0 && g.newest > g.accepted) {
       requestPull(c, g);
     }
   }

@@ -11,6 +11,8 @@ import io.parley.protocol.v1.GroupPullResult;
 import io.parley.protocol.v1.GroupSeq;
 import io.parley.protocol.v1.Message;
 import io.parley.protocol.v1.TimelineEntry;
+import io.parley.protocol.ErrorCodes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -31,7 +33,23 @@ class GroupSyncTest {
           delivered.add(message.groupId() + " " + message.groupSeq());
         }
       }, () -> false, () -> "alice", "laptop-1", 0);
-  private final GroupSync sync = new GroupSync(delivery, () -> connection, loopTasks::add);
+  /** Tasks asked to run later, with their delay, until the test runs them. */
+  private final List<Long> laterDelays = new ArrayList<>();
+  private final List<Runnable> laterTasks = new ArrayList<>();
+  /** Always the low end of the jitter: attempt n waits 50 ms * 2^n (capped at 400 ms). */
+  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), () -> 0.0);
+  private final GroupSync sync = new GroupSync(delivery, () -> connection, loopTasks::add, backoff, this::later);
+
+  private void later(long delayMs, Runnable task) {
+    laterDelays.add(delayMs);
+    laterTasks.add(task);
+  }
+
+  private void runLater() {
+    List<Runnable> tasks = new ArrayList<>(laterTasks);
+    laterTasks.clear();
+    tasks.forEach(Runnable::run);
+  }
 
   private static Connection connection(EmbeddedChannel channel) {
     Connection c = new Connection(null);
@@ -137,6 +155,79 @@ class GroupSyncTest {
     assertEquals(List.of("a 1", "a 2", "a 3", "a 4", "a 5"), delivered);
   }
 
+  // ---------------------------------------------------------------- a server too busy to answer a pull
+
+  @Test
+  @DisplayName("busyPull_retried: a pull the server was too busy to answer is asked again after the backoff delay, with no further hint")
+  void busyPull_retried() {
+    sync.loggedIn(connection, List.of(seq("a", 5, 2)));
+    Frame refused = written();
+    sync.onError(connection, refused.getRequestId(), ErrorCodes.UNAVAILABLE, "busy");
+    assertNull(written(), "not at once");
+    assertEquals(List.of(50L), laterDelays);
+    runLater();
+    Frame again = written();
+    assertEquals(2, again.getGroupPull().getAfterSeq());
+    sync.onPullResult(connection, again.getRequestId(), page("a", false, 5, 3, 4, 5));
+    assertEquals(List.of("a 3", "a 4", "a 5"), delivered);
+  }
+
+  @Test
+  @DisplayName("busyPull_hintsWait: hints while a retry waits do not pull at once; the retry pulls once, up to the newest")
+  void busyPull_hintsWait() {
+    sync.loggedIn(connection, List.of(seq("a", 5, 2)));
+    sync.onError(connection, written().getRequestId(), ErrorCodes.UNAVAILABLE, "busy");
+    sync.onHints(connection, List.of(seq("a", 7, 0)));
+    sync.onHints(connection, List.of(seq("a", 9, 0)));
+    assertNull(written());
+    runLater();
+    Frame again = written();
+    assertEquals(2, again.getGroupPull().getAfterSeq());
+    assertNull(written(), "one pull");
+    sync.onPullResult(connection, again.getRequestId(), page("a", false, 9, 3, 9));
+    assertEquals(List.of("a 3", "a 9"), delivered);
+    assertEquals(0, sync.unread("a"));
+  }
+
+  @Test
+  @DisplayName("busyPull_backoffGrows: refusals in a row wait longer each time, and an answered pull starts the count again")
+  void busyPull_backoffGrows() {
+    sync.loggedIn(connection, List.of(seq("a", 5, 2)));
+    for (int i = 0; i < 4; i++) {
+      sync.onError(connection, written().getRequestId(), ErrorCodes.UNAVAILABLE, "busy");
+      runLater();
+    }
+    sync.onPullResult(connection, written().getRequestId(), page("a", false, 5, 3));
+    sync.onHints(connection, List.of(seq("a", 6, 0)));
+    sync.onError(connection, written().getRequestId(), ErrorCodes.UNAVAILABLE, "busy");
+    assertEquals(List.of(50L, 100L, 200L, 400L, 50L), laterDelays);
+  }
+
+  @Test
+  @DisplayName("otherRefusal_waitsForHint: a pull refused for another reason (the user left the group) is not asked again until a hint")
+  void otherRefusal_waitsForHint() {
+    sync.loggedIn(connection, List.of(seq("a", 5, 2)));
+    sync.onError(connection, written().getRequestId(), ErrorCodes.BAD_REQUEST, "not a member");
+    assertEquals(List.of(), laterDelays);
+    assertNull(written());
+    sync.onHints(connection, List.of(seq("a", 6, 0)));
+    assertEquals(2, written().getGroupPull().getAfterSeq());
+  }
+
+  @Test
+  @DisplayName("busyPull_relogin: a retry that was waiting on a connection a new login replaced does nothing; the login resumes the group")
+  void busyPull_relogin() {
+    sync.loggedIn(connection, List.of(seq("a", 5, 2)));
+    sync.onError(connection, written().getRequestId(), ErrorCodes.UNAVAILABLE, "busy");
+    channel.finishAndReleaseAll();
+    channel = new EmbeddedChannel();
+    connection = connection(channel);
+    sync.loggedIn(connection, List.of(seq("a", 5, 2)));
+    assertEquals(2, written().getGroupPull().getAfterSeq());
+    runLater();
+    assertNull(written(), "the old connection's retry pulls nothing");
+  }
+
   // ---------------------------------------------------------------- one group event both ways, decided on the callback thread
 
   /** Listener calls queue up here until the test runs them: the callback thread lags behind the loop. */
@@ -149,7 +240,8 @@ class GroupSyncTest {
           lagging.add(message.groupId() + " " + message.groupSeq() + (message.seq() == 0 ? "" : " @" + message.seq()));
         }
       }, () -> false, () -> "alice", "laptop-1", 0);
-  private final GroupSync laggingSync = new GroupSync(laggingDelivery, () -> connection, loopTasks::add);
+  private final GroupSync laggingSync =
+      new GroupSync(laggingDelivery, () -> connection, loopTasks::add, backoff, this::later);
 
   private void runCallbacks() {
     List<Runnable> tasks = new ArrayList<>(callbackTasks);
