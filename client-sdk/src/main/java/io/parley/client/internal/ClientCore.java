@@ -16,6 +16,7 @@ import io.parley.protocol.v1.LoginResult;
 import io.parley.protocol.v1.Send;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClientCore {
   private static final System.Logger LOG = System.getLogger(ClientCore.class.getName());
+  /** The longest a group pull refused as busy waits before it is asked again. */
+  static final Duration PULL_RETRY_MAX = Duration.ofSeconds(2);
 
   private final ClientConfig config;
   private final ParleyListener listener;
@@ -86,10 +89,21 @@ public final class ClientCore {
     this.delivery = new Delivery(callbacks, listener, () -> closed, () -> userId, config.deviceId(),
         config.lastAckedSeq());
     this.sync = new TimelineSync(config.lastAckedSeq(), delivery, () -> connection, task -> onLoop(task, () -> {}));
-    this.groupSync = new GroupSync(delivery, () -> connection, task -> onLoop(task, () -> {}), backoff,
-        (delayMs, task) -> loop.schedule(task, delayMs, TimeUnit.MILLISECONDS));
+    this.groupSync = new GroupSync(delivery, () -> connection, task -> onLoop(task, () -> {}),
+        pullRetryBackoff(config), (delayMs, task) -> loop.schedule(task, delayMs, TimeUnit.MILLISECONDS));
     this.groupRequests = new GroupRequests(completions);
     this.heartbeat = new HeartbeatKeeper(config.heartbeatStepMs());
+  }
+
+  /**
+   * The reconnect backoff capped at {@link #PULL_RETRY_MAX}: a busy server is asked for a group's page again within
+   * seconds, not after the half minute a lost link may wait.
+   */
+  private static Backoff pullRetryBackoff(ClientConfig config) {
+    Duration base = config.reconnectBackoffBase();
+    Duration max = config.reconnectBackoffMax().compareTo(PULL_RETRY_MAX) < 0 ? config.reconnectBackoffMax()
+        : PULL_RETRY_MAX;
+    return new Backoff(base, max.compareTo(base) < 0 ? base : max);
   }
 
   // ---------------------------------------------------------------- public API, any thread
