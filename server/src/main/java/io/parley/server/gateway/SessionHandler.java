@@ -21,6 +21,7 @@ import io.parley.server.session.UserKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A logged-in connection's requests: Send (through the send flow), Pull and Ack (through sync); a second Login or a
@@ -179,32 +180,15 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
       refusals.refuse(c, requestId, ErrorCodes.BAD_REQUEST, "group_pull needs a group_id");
       return;
     }
-    if (!ctx.replies().hasRoom()) {
-      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL);
-      return;
-    }
     UserKey user = session.user();
-    Channel ch = c.channel();
-    pacer.started(InboundPacer.PULL);
-    try {
-      ctx.lanes().reads().execute(() -> {
-        if (!ctx.replies().hasRoom()) { // queued while the budget had room; it may be full by now
-          answerPull(ch, Replies.error(requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL));
-          return;
-        }
-        Frame reply;
-        try {
-          reply = Frame.newBuilder().setRequestId(requestId)
-              .setGroupPullResult(ctx.groups().sync().page(user.appId(), user.userId(), pull)).build();
-        } catch (RuntimeException e) {
-          reply = refusals.groupFailed(requestId, e);
-        }
-        answerPull(ch, reply);
-      });
-    } catch (RejectedExecutionException e) {
-      pacer.finished(InboundPacer.PULL);
-      refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL);
-    }
+    pullOnLane(c, requestId, () -> {
+      try {
+        return Frame.newBuilder().setRequestId(requestId)
+            .setGroupPullResult(ctx.groups().sync().page(user.appId(), user.userId(), pull)).build();
+      } catch (RuntimeException e) {
+        return refusals.groupFailed(requestId, e);
+      }
+    });
   }
 
   private void groupAck(ChannelHandlerContext c, GroupAck ack) {
@@ -229,28 +213,31 @@ final class SessionHandler extends SimpleChannelInboundHandler<Frame> {
   }
 
   private void pull(ChannelHandlerContext c, int requestId, Pull pull) {
+    UserKey user = session.user();
+    pullOnLane(c, requestId, () -> {
+      try {
+        return Frame.newBuilder().setRequestId(requestId)
+            .setPullResult(ctx.sync().page(user, pull.getAfterSeq(), pull.getLimit())).build();
+      } catch (RuntimeException e) {
+        return refusals.pullFailed(requestId, user, e);
+      }
+    });
+  }
+
+  /**
+   * Builds a page on the read lane and answers with it, or refuses as busy when the reply budget is full (now or when
+   * the page's turn comes) or the lane's queue is.
+   */
+  private void pullOnLane(ChannelHandlerContext c, int requestId, Supplier<Frame> page) {
     if (!ctx.replies().hasRoom()) {
       refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL);
       return;
     }
-    UserKey user = session.user();
     Channel ch = c.channel();
     pacer.started(InboundPacer.PULL);
     try {
-      ctx.lanes().reads().execute(() -> {
-        if (!ctx.replies().hasRoom()) { // queued while the budget had room; it may be full by now
-          answerPull(ch, Replies.error(requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL));
-          return;
-        }
-        Frame reply;
-        try {
-          reply = Frame.newBuilder().setRequestId(requestId)
-              .setPullResult(ctx.sync().page(user, pull.getAfterSeq(), pull.getLimit())).build();
-        } catch (RuntimeException e) {
-          reply = refusals.pullFailed(requestId, user, e);
-        }
-        answerPull(ch, reply);
-      });
+      ctx.lanes().reads().execute(() -> answerPull(ch, ctx.replies().hasRoom() ? page.get()
+          : Replies.error(requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL)));
     } catch (RejectedExecutionException e) {
       pacer.finished(InboundPacer.PULL);
       refusals.refuse(c, requestId, ErrorCodes.UNAVAILABLE, BUSY_PULL);
